@@ -1,0 +1,117 @@
+"""Splitting a Markdown body into its `##` sections and quotes, with line numbers.
+
+This is a small line-based reader, not a Markdown renderer: it only needs to
+know where second-level headings start (outside fenced code) and what the
+blockquotes of a section say, so that checks can point at exact lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
+_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
+_ATTRIBUTION = re.compile(r"^(?:—|--)\s*(.*)$")
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Section:
+    """The text under one `##` heading (or before the first one: `heading is None`)."""
+
+    heading: Heading | None
+    markdown: str
+    line: int  # first line of the section's text
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.markdown.strip()
+
+
+@dataclass(frozen=True)
+class Blockquote:
+    """A quote as written: its paragraphs and the attribution line, if any."""
+
+    paragraphs: tuple[str, ...]
+    attribution: str | None
+    line: int
+
+
+def headings(body: str, first_line: int) -> list[Heading]:
+    """All ATX headings outside fenced code blocks."""
+    found = []
+    fence: str | None = None
+    for offset, line in enumerate(body.split("\n")):
+        fence_match = _FENCE.match(line)
+        if fence_match:
+            marker = fence_match.group(1)[0]
+            if fence is None:
+                fence = marker
+            elif fence == marker:
+                fence = None
+            continue
+        if fence is None and (match := _HEADING.match(line)):
+            found.append(Heading(len(match.group(1)), match.group(2).strip(), first_line + offset))
+    return found
+
+
+def split_sections(body: str, first_line: int) -> tuple[Section, tuple[Section, ...]]:
+    """The introduction before the first `##` heading, and each `##` section."""
+    lines = body.split("\n")
+    starts = [heading for heading in headings(body, first_line) if heading.level == 2]
+    bounds = [heading.line - first_line for heading in starts] + [len(lines)]
+    intro = Section(None, "\n".join(lines[: bounds[0]]).strip("\n"), first_line)
+    sections = tuple(
+        Section(
+            heading,
+            "\n".join(lines[bounds[index] + 1 : bounds[index + 1]]).strip("\n"),
+            heading.line + 1,
+        )
+        for index, heading in enumerate(starts)
+    )
+    return intro, sections
+
+
+def blockquotes(section: Section) -> tuple[list[Blockquote], list[int]]:
+    """The blockquotes of a section, and the lines of text that stand outside any quote."""
+    quotes: list[Blockquote] = []
+    stray_lines: list[int] = []
+    current: list[tuple[int, str]] = []
+
+    def close() -> None:
+        if current:
+            quotes.append(_blockquote(current))
+            current.clear()
+
+    for offset, line in enumerate(section.markdown.split("\n")):
+        number = section.line + offset
+        if line.lstrip().startswith(">"):
+            current.append((number, line.lstrip()[1:].strip()))
+        else:
+            close()
+            if line.strip():
+                stray_lines.append(number)
+    close()
+    return quotes, stray_lines
+
+
+def _blockquote(lines: list[tuple[int, str]]) -> Blockquote:
+    texts = [text for _, text in lines]
+    attribution = None
+    last = next((text for text in reversed(texts) if text), "")
+    if match := _ATTRIBUTION.match(last):
+        attribution = match.group(1).strip()
+        texts = texts[: len(texts) - 1 - texts[::-1].index(last)]
+    paragraphs = tuple(
+        " ".join(paragraph.split())
+        for paragraph in "\n".join(texts).split("\n\n")
+        if paragraph.strip()
+    )
+    return Blockquote(paragraphs, attribution, lines[0][0])

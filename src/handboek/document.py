@@ -1,0 +1,83 @@
+"""One content file, read and split: the input of every rule.
+
+`read_document` does the parsing (text, front matter, YAML, fields, body
+sections) and keeps what it found with line numbers. Rules in `rules` then
+only look; they never parse again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from handboek import body, frontmatter
+from handboek.model import ENVIRONMENTS_FOLDER
+from handboek.problems import Problem
+from handboek.schema import ENVIRONMENT_FIELDS, PAGE_FIELDS, Field
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str  # as shown to editors, relative to the repository root
+    content_path: str  # relative to the content folder, with '/'
+    fields: dict[str, Any]  # valid values of the fields that were present
+    field_lines: dict[str, int]  # line of each top-level field that was present
+    front_matter_line: int
+    intro: body.Section
+    sections: tuple[body.Section, ...]
+    body: str
+    body_line: int
+
+    @property
+    def is_environment(self) -> bool:
+        return is_environment_path(self.content_path)
+
+    @property
+    def slug(self) -> str:
+        return Path(self.content_path).stem
+
+    def line_of(self, field: str) -> int:
+        return self.field_lines.get(field, self.front_matter_line - 1)
+
+
+def is_environment_path(content_path: str) -> bool:
+    parts = content_path.split("/")
+    return len(parts) == 2 and parts[0] == ENVIRONMENTS_FOLDER
+
+
+def fields_for(content_path: str) -> tuple[Field, ...]:
+    return ENVIRONMENT_FIELDS if is_environment_path(content_path) else PAGE_FIELDS
+
+
+def read_document(
+    file: Path, path: str, content_path: str
+) -> tuple[Document | None, list[Problem]]:
+    """Parse one file; `None` when it cannot be read far enough to check its body."""
+    text, problems = frontmatter.read_text(file, path)
+    if text is None:
+        return None, problems
+    source, problems = frontmatter.split_front_matter(text, path)
+    if source is None:
+        return None, problems
+    node, problems = frontmatter.parse_yaml(source)
+    if node is None:
+        return None, problems
+    reader = frontmatter.FieldReader(path, source.front_matter_line)
+    fields = reader.read_group(node, fields_for(content_path))
+    field_lines = {
+        str(key.value): reader.line_of(key) for key, _ in node.value if isinstance(key.value, str)
+    }
+    intro, sections = body.split_sections(source.body, source.body_line)
+    document = Document(
+        path=path,
+        content_path=content_path,
+        fields=fields,
+        field_lines=field_lines,
+        front_matter_line=source.front_matter_line,
+        intro=intro,
+        sections=sections,
+        body=source.body,
+        body_line=source.body_line,
+    )
+    return document, reader.problems

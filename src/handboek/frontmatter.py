@@ -1,0 +1,296 @@
+"""Reading a Markdown file and its YAML front matter, with line numbers.
+
+MkDocs silently drops front matter it cannot parse, so this module parses it
+itself: bytes -> text (UTF-8, no byte-order mark) -> front matter block ->
+YAML node tree (which keeps line numbers and shows duplicate keys) -> values
+checked against `schema.Field` definitions. Every step reports `Problem`s
+instead of raising.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from handboek.problems import Problem
+from handboek.schema import Field, Kind
+
+DELIMITER = "---"
+
+# What YAML makes of an unquoted value, in an editor's words.
+_YAML_TAG_NAMES = {
+    "tag:yaml.org,2002:bool": "een ja/nee-waarde",
+    "tag:yaml.org,2002:int": "een getal",
+    "tag:yaml.org,2002:float": "een getal",
+    "tag:yaml.org,2002:null": "een lege waarde",
+    "tag:yaml.org,2002:timestamp": "een datum",
+    "tag:yaml.org,2002:str": "tekst",
+    "tag:yaml.org,2002:seq": "een lijst",
+    "tag:yaml.org,2002:map": "een groep velden",
+}
+_STR = "tag:yaml.org,2002:str"
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A file's text split into front matter and body, with line offsets."""
+
+    path: str
+    front_matter: str
+    front_matter_line: int  # line number of the first front matter line
+    body: str
+    body_line: int  # line number of the first body line
+
+
+def read_text(file: Path, display_path: str) -> tuple[str | None, list[Problem]]:
+    """Decode a content file as UTF-8 without byte-order mark."""
+    data = file.read_bytes()
+    if data.startswith(b"\xef\xbb\xbf"):
+        return None, [
+            Problem(
+                display_path,
+                1,
+                "het bestand begint met een onzichtbaar BOM-teken (byte-order mark)",
+                "sla het bestand op als 'UTF-8' zonder BOM",
+            )
+        ]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return None, [
+            Problem(
+                display_path,
+                line,
+                "het bestand is geen geldige UTF-8-tekst",
+                "sla het bestand op met de tekenset 'UTF-8'",
+            )
+        ]
+
+
+def split_front_matter(text: str, path: str) -> tuple[SourceText | None, list[Problem]]:
+    lines = text.splitlines()
+    if not lines or lines[0].rstrip() != DELIMITER:
+        return None, [
+            Problem(
+                path,
+                1,
+                "de pagina begint niet met front matter (een blok tussen twee regels '---')",
+                "zet op de eerste regel '---', daaronder de velden (zoals 'titel: ...') "
+                "en sluit af met '---'",
+            )
+        ]
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() == DELIMITER:
+            return SourceText(
+                path=path,
+                front_matter="\n".join(lines[1:index]),
+                front_matter_line=2,
+                body="\n".join(lines[index + 1 :]),
+                body_line=index + 2,
+            ), []
+    return None, [
+        Problem(
+            path,
+            1,
+            "de front matter wordt niet afgesloten",
+            "zet na de laatste regel met velden een regel met alleen '---'",
+        )
+    ]
+
+
+def parse_yaml(source: SourceText) -> tuple[yaml.MappingNode | None, list[Problem]]:
+    """Parse front matter into a YAML node tree; tabs and syntax errors are problems."""
+    tab_problems = [
+        Problem(
+            source.path,
+            source.front_matter_line + offset,
+            "de front matter bevat een tab-teken",
+            "YAML staat geen tabs toe: gebruik spaties om in te springen",
+        )
+        for offset, line in enumerate(source.front_matter.split("\n"))
+        if "\t" in line
+    ]
+    if tab_problems:
+        return None, tab_problems
+    try:
+        node = yaml.compose(source.front_matter, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = source.front_matter_line + (mark.line if mark else 0)
+        return None, [
+            Problem(
+                source.path,
+                line,
+                f"de front matter is geen geldige YAML ({error.problem or error.context})",
+                "controleer dubbele punten, inspringing en aanhalingstekens op deze regel "
+                "of de regel erboven; zet tekst met ':' of '#' tussen aanhalingstekens",
+            )
+        ]
+    except yaml.YAMLError as error:  # pragma: no cover - PyYAML raises marked errors
+        return None, [Problem(source.path, source.front_matter_line, f"ongeldige YAML: {error}")]
+    if node is None:
+        return yaml.MappingNode("tag:yaml.org,2002:map", []), []
+    if not isinstance(node, yaml.MappingNode):
+        return None, [
+            Problem(
+                source.path,
+                source.front_matter_line,
+                "de front matter moet bestaan uit velden als 'naam: waarde'",
+                "begin elke regel met een veldnaam, een dubbele punt en een spatie",
+            )
+        ]
+    return node, []
+
+
+class FieldReader:
+    """Checks a YAML mapping node against field definitions and builds values."""
+
+    def __init__(self, path: str, first_line: int) -> None:
+        self.path = path
+        self.first_line = first_line
+        self.problems: list[Problem] = []
+
+    def line_of(self, node: yaml.Node) -> int:
+        return self.first_line + node.start_mark.line
+
+    def problem(self, node: yaml.Node, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(self.path, self.line_of(node), message, hint))
+
+    def read_group(
+        self, node: yaml.MappingNode, fields: tuple[Field, ...], prefix: str = ""
+    ) -> dict[str, Any]:
+        """Values of the known fields that are valid; problems for all others."""
+        by_name = {field.name: field for field in fields}
+        values: dict[str, Any] = {}
+        seen: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            label = prefix + key
+            if key in seen:
+                self.problem(
+                    key_node,
+                    f"het veld '{label}' staat er twee keer in "
+                    f"(eerder op regel {self.line_of(seen[key])})",
+                    "houd één van de twee over",
+                )
+                continue
+            seen[key] = key_node
+            field = by_name.get(key)
+            if field is None:
+                close = difflib.get_close_matches(key, by_name, n=1, cutoff=0.6)
+                hint = (
+                    f"bedoelde je '{prefix}{close[0]}'?"
+                    if close
+                    else "toegestane velden: " + ", ".join(prefix + name for name in by_name)
+                )
+                self.problem(key_node, f"onbekend veld '{label}'", hint)
+                continue
+            value = self.read_value(value_node, field, label)
+            if value is not None:
+                values[key] = value
+        for field in fields:
+            if field.required and field.name not in seen:
+                self.problem(
+                    node,
+                    f"het verplichte veld '{prefix}{field.name}' ontbreekt",
+                    f"voeg toe: {prefix}{field.name}: <{field.kind.value}> ({field.description})",
+                )
+        return values
+
+    def read_value(self, node: yaml.Node, field: Field, label: str) -> Any:
+        if field.kind is Kind.GROUP:
+            if not isinstance(node, yaml.MappingNode):
+                self.wrong_kind(node, field, label)
+                return None
+            return self.read_group(node, field.children, prefix=label + ".")
+        if field.kind is Kind.TEXT_LIST:
+            if not isinstance(node, yaml.SequenceNode):
+                self.wrong_kind(node, field, label)
+                return None
+            if not node.value:
+                self.problem(node, f"de lijst '{label}' is leeg", "zet er minstens één punt in")
+                return None
+            items = [
+                self.read_text(item, f"{label} (punt {i})") for i, item in enumerate(node.value, 1)
+            ]
+            return tuple(items) if all(item is not None for item in items) else None
+        if not isinstance(node, yaml.ScalarNode):
+            self.wrong_kind(node, field, label)
+            return None
+        if field.kind is Kind.TEXT:
+            return self.read_text(node, label)
+        if field.kind is Kind.DATE:
+            return self.read_date(node, label)
+        return self.read_number(node, field, label)
+
+    def wrong_kind(self, node: yaml.Node, field: Field, label: str) -> None:
+        found = _YAML_TAG_NAMES.get(node.tag, "iets anders")
+        self.problem(
+            node,
+            f"het veld '{label}' moet {field.kind.value} zijn, maar is {found}",
+            _kind_hint(field.kind),
+        )
+
+    def read_text(self, node: yaml.Node, label: str) -> str | None:
+        if not isinstance(node, yaml.ScalarNode):
+            found = _YAML_TAG_NAMES.get(node.tag, "iets anders")
+            self.problem(node, f"'{label}' moet tekst zijn, maar is {found}", _kind_hint(Kind.TEXT))
+            return None
+        if node.tag != _STR:
+            if node.tag == "tag:yaml.org,2002:null":
+                self.problem(node, f"'{label}' is leeg", "vul een tekst in")
+                return None
+            found = _YAML_TAG_NAMES.get(node.tag, "iets anders")
+            self.problem(
+                node,
+                f"YAML leest '{node.value}' in '{label}' als {found}, niet als tekst",
+                f'zet de waarde tussen aanhalingstekens: "{node.value}"',
+            )
+            return None
+        if not node.value.strip():
+            self.problem(node, f"'{label}' is leeg", "vul een tekst in")
+            return None
+        return " ".join(node.value.split())
+
+    def read_date(self, node: yaml.ScalarNode, label: str) -> dt.date | None:
+        hint = "schrijf de datum als JJJJ-MM-DD zonder aanhalingstekens, bijvoorbeeld 2026-11-28"
+        if node.tag != "tag:yaml.org,2002:timestamp":
+            self.problem(node, f"'{label}' moet een datum zijn, maar is '{node.value}'", hint)
+            return None
+        try:
+            value = yaml.SafeLoader.construct_yaml_timestamp(yaml.SafeLoader(""), node)
+        except ValueError:
+            self.problem(node, f"'{node.value}' in '{label}' is geen bestaande datum", hint)
+            return None
+        if isinstance(value, dt.datetime):
+            self.problem(node, f"'{label}' moet een datum zonder tijd zijn", hint)
+            return None
+        return value
+
+    def read_number(self, node: yaml.ScalarNode, field: Field, label: str) -> int | None:
+        if node.tag != "tag:yaml.org,2002:int":
+            self.wrong_kind(node, field, label)
+            return None
+        value = yaml.SafeLoader.construct_yaml_int(yaml.SafeLoader(""), node)
+        if value < 1 or not node.value.isdigit():
+            self.problem(
+                node, f"'{label}' moet een heel getal vanaf 1 zijn", _kind_hint(field.kind)
+            )
+            return None
+        return value
+
+
+def _kind_hint(kind: Kind) -> str:
+    return {
+        Kind.TEXT: 'schrijf tekst achter de dubbele punt, bijvoorbeeld: titel: "Verenigingen"',
+        Kind.DATE: "schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-11-28",
+        Kind.NUMBER: "schrijf een heel getal, bijvoorbeeld: volgorde: 2",
+        Kind.TEXT_LIST: "zet elk punt op een eigen regel die begint met '  - '",
+        Kind.GROUP: "zet de onderliggende velden ingesprongen (twee spaties) onder dit veld",
+    }[kind]

@@ -1,0 +1,131 @@
+"""Turning the model into the Markdown that the site renders.
+
+Environment pages, the overview matrix and the print-all page are all made
+here from one `Handbook`, so they can never disagree. The output is Markdown
+with a little HTML (quotes as `<figure>`, the matrix as a `<table>`), which
+any Markdown site generator with `attr_list` and `md_in_html` can render.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import jinja2
+
+from handboek.model import MATRIX_ROWS, QUOTES_PART, Environment, Handbook, Page
+
+_TEMPLATES = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=True,
+    keep_trailing_newline=True,
+    undefined=jinja2.StrictUndefined,
+)
+
+Href = Callable[[Environment, str], str]
+
+MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+NUMBER_WORDS = [
+    "nul",
+    "één",
+    "twee",
+    "drie",
+    "vier",
+    "vijf",
+    "zes",
+    "zeven",
+    "acht",
+    "negen",
+    "tien",
+]
+
+
+def dutch_date(date: dt.date) -> str:
+    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+
+
+def environment_markdown(
+    environment: Environment, heading_level: int = 2, id_prefix: str = ""
+) -> str:
+    """The body of an environment page: introduction, then every part with a stable anchor."""
+    hashes = "#" * heading_level
+    blocks = [environment.intro]
+    for part in environment.parts:
+        blocks.append(f"{hashes} {part.spec.title} {{#{id_prefix}{part.spec.anchor}}}")
+        if part.spec is QUOTES_PART:
+            blocks.extend(
+                _TEMPLATES.get_template("citaat.html.jinja").render(quote=quote).strip()
+                for quote in environment.quotes
+            )
+        else:
+            blocks.append(_shift_headings(part.markdown, heading_level - 2))
+    return "\n\n".join(blocks) + "\n"
+
+
+def overview_caption(handbook: Handbook) -> str:
+    count = len(handbook.environments)
+    number = NUMBER_WORDS[count] if count < len(NUMBER_WORDS) else str(count)
+    return (
+        f"Informele ondersteuners in {number} omgevingen van de sociale basis: "
+        "meerwaarden voor kinderen en gezinnen en wat de gemeente kan doen"
+    )
+
+
+def overview_html(handbook: Handbook, date: dt.date, href: Href) -> str:
+    """The matrix: one column per environment, one row per summary aspect.
+
+    `href(environment, anchor)` gives the address of a part of an environment
+    page as seen from the page the matrix is put on (anchor '' for the page).
+    """
+    return _TEMPLATES.get_template("overzicht.html.jinja").render(
+        environments=handbook.environments,
+        rows=MATRIX_ROWS,
+        caption=overview_caption(handbook),
+        date=dutch_date(date),
+        href=href,
+    )
+
+
+def print_all_markdown(handbook: Handbook, date: dt.date, start: Page) -> str:
+    """The whole handbook on one page: start page, matrix, every environment.
+
+    Links in the matrix point to the environments further down the same page.
+    """
+    blocks = [_shift_headings(start.markdown, 0)]
+    blocks.append('<section class="handboek-afdruk-overzicht" markdown="1">')
+    blocks.append("## Overzicht {#overzicht}")
+    blocks.append(overview_html(handbook, date, _in_page_href))
+    blocks.append("</section>")
+    for environment in handbook.environments:
+        blocks.append('<section class="handboek-afdruk-omgeving" markdown="1">')
+        blocks.append(f"## {environment.page.title} {{#{environment.slug}}}")
+        blocks.append(
+            environment_markdown(environment, heading_level=3, id_prefix=f"{environment.slug}-")
+        )
+        blocks.append("</section>")
+    return "\n\n".join(blocks) + "\n"
+
+
+def _shift_headings(markdown: str, levels: int) -> str:
+    if not levels:
+        return markdown
+    return re.sub(r"^(#{2,5})(?=\s)", lambda m: m.group(1) + "#" * levels, markdown, flags=re.M)
+
+
+def _in_page_href(environment: Environment, anchor: str) -> str:
+    return f"#{environment.slug}-{anchor}" if anchor else f"#{environment.slug}"

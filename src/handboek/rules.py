@@ -1,0 +1,252 @@
+"""The content rules. Each rule is a small function that yields findings.
+
+A document rule takes one `Document` and yields `(line, message, hint)`; a
+collection rule takes all documents and yields `(path, line, message, hint)`.
+The message says what is wrong in Dutch, the hint how to fix it. Rules only
+look at what `document.read_document` parsed; they never raise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable, Iterator, Sequence
+
+from handboek import body
+from handboek.document import Document
+from handboek.model import ENVIRONMENTS_FOLDER, GENERATED_PATHS, PARTS, QUOTES_PART, START_PAGE_PATH
+
+Finding = tuple[int, str, str]
+CollectionFinding = tuple[str, int, str, str]
+DocumentRule = Callable[[Document], Iterator[Finding]]
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_PART_LIST = "\n".join(f"## {spec.title}" for spec in PARTS)
+
+
+def title_comes_from_front_matter(document: Document) -> Iterator[Finding]:
+    """The page title is the `titel` field; the body has no `#` heading."""
+    for heading in body.headings(document.body, document.body_line):
+        if heading.level == 1:
+            yield (
+                heading.line,
+                f"de tekst bevat een hoofdtitel '# {heading.text}'",
+                "de titel komt uit het veld 'titel'; gebruik in de tekst koppen vanaf '##'",
+            )
+
+
+def environment_has_introduction(document: Document) -> Iterator[Finding]:
+    """An environment page opens with an introduction before its first part."""
+    if document.is_environment and document.intro.is_empty:
+        yield (
+            document.body_line,
+            "de inleiding ontbreekt",
+            f"schrijf een korte inleiding direct onder de front matter, vóór '## {PARTS[0].title}'",
+        )
+
+
+def environment_parts_are_known(document: Document) -> Iterator[Finding]:
+    """Every `##` heading of an environment page is one of the required parts."""
+    if not document.is_environment:
+        return
+    titles = [spec.title for spec in PARTS]
+    for section in document.sections:
+        assert section.heading is not None
+        if section.heading.text not in titles:
+            close = difflib.get_close_matches(section.heading.text, titles, n=1, cutoff=0.5)
+            hint = (
+                f"bedoelde je '## {close[0]}'?"
+                if close
+                else "een omgeving heeft precies deze onderdelen:\n"
+                + _PART_LIST
+                + "\nsubkoppen binnen een onderdeel beginnen met '###'"
+            )
+            yield section.heading.line, f"onbekend onderdeel '## {section.heading.text}'", hint
+
+
+def environment_parts_are_complete(document: Document) -> Iterator[Finding]:
+    """Every required part occurs exactly once, in the order of the SCP guide."""
+    if not document.is_environment:
+        return
+    found = [s for s in document.sections if s.heading and s.heading.text in _TITLES]
+    seen: dict[str, int] = {}
+    for section in found:
+        assert section.heading is not None
+        title = section.heading.text
+        if title in seen:
+            yield (
+                section.heading.line,
+                f"het onderdeel '## {title}' staat er twee keer in (eerder op regel {seen[title]})",
+                "voeg de twee samen tot één onderdeel",
+            )
+        seen.setdefault(title, section.heading.line)
+    end_line = document.body_line + document.body.count("\n")
+    for index, spec in enumerate(PARTS):
+        if spec.title not in seen:
+            following = [seen[s.title] for s in PARTS[index + 1 :] if s.title in seen]
+            yield (
+                min(following, default=end_line),
+                f"het verplichte onderdeel '## {spec.title}' ontbreekt",
+                "een omgeving heeft precies deze onderdelen, in deze volgorde:\n" + _PART_LIST,
+            )
+    order = [_TITLES.index(title) for title in seen]
+    for position, (title, line) in enumerate(seen.items()):
+        if position and order[position] < order[position - 1]:
+            yield (
+                line,
+                f"het onderdeel '## {title}' staat op de verkeerde plek",
+                "zet de onderdelen in deze volgorde:\n" + _PART_LIST,
+            )
+
+
+def environment_parts_are_filled(document: Document) -> Iterator[Finding]:
+    """No part of an environment page is empty."""
+    if not document.is_environment:
+        return
+    for section in document.sections:
+        if section.heading and section.heading.text in _TITLES and section.is_empty:
+            yield (
+                section.heading.line,
+                f"het onderdeel '## {section.heading.text}' is leeg",
+                "schrijf de tekst van dit onderdeel onder de kop",
+            )
+
+
+def quotes_have_text_and_role(document: Document) -> Iterator[Finding]:
+    """'Uit de praktijk' holds only quotes, each with text and a role after '— '."""
+    if not document.is_environment:
+        return
+    for section in document.sections:
+        if section.heading is None or section.heading.text != QUOTES_PART.title:
+            continue
+        quotes, stray_lines = body.blockquotes(section)
+        for line in stray_lines:
+            yield (
+                line,
+                f"tekst buiten een citaat in '## {QUOTES_PART.title}'",
+                "begin elke regel van een citaat met '> '; dit onderdeel bevat alleen citaten",
+            )
+        for quote in quotes:
+            if not quote.paragraphs:
+                yield quote.line, "het citaat heeft geen tekst", _QUOTE_HINT
+            if not quote.attribution:
+                yield quote.line, "bij het citaat staat niet wie het zei", _QUOTE_HINT
+
+
+_QUOTE_HINT = "schrijf een citaat zo:\n> De tekst van het citaat.\n>\n> — Rol van de spreker"
+_TITLES = [spec.title for spec in PARTS]
+
+
+def review_dates_are_in_order(document: Document) -> Iterator[Finding]:
+    """The next review date lies after the last review date."""
+    last = document.fields.get("laatst_beoordeeld")
+    next_review = document.fields.get("volgende_beoordeling")
+    if last and next_review and next_review <= last:
+        yield (
+            document.line_of("volgende_beoordeling"),
+            "'volgende_beoordeling' ligt niet na 'laatst_beoordeeld'",
+            "kies een datum na de laatste beoordeling, bijvoorbeeld een jaar later",
+        )
+
+
+DOCUMENT_RULES: tuple[DocumentRule, ...] = (
+    title_comes_from_front_matter,
+    environment_has_introduction,
+    environment_parts_are_known,
+    environment_parts_are_complete,
+    environment_parts_are_filled,
+    quotes_have_text_and_role,
+    review_dates_are_in_order,
+)
+
+
+def environment_file_names_are_slugs(documents: Sequence[Document]) -> Iterator[CollectionFinding]:
+    """An environment's file name becomes its web address: lowercase, digits and '-'."""
+    for document in documents:
+        if document.is_environment and not _SLUG.match(document.slug):
+            yield (
+                document.path,
+                1,
+                f"de bestandsnaam '{document.slug}.md' is geen geldig webadres",
+                "gebruik alleen kleine letters, cijfers en '-', bijvoorbeeld 'een-op-een.md'",
+            )
+
+
+def environment_orders_are_unique(documents: Sequence[Document]) -> Iterator[CollectionFinding]:
+    """No two environments share the same `volgorde`."""
+    first: dict[int, Document] = {}
+    for document in sorted(documents, key=lambda d: d.path):
+        order = document.fields.get("volgorde")
+        if not document.is_environment or order is None:
+            continue
+        if order in first:
+            yield (
+                document.path,
+                document.line_of("volgorde"),
+                f"'volgorde: {order}' wordt ook gebruikt door {first[order].path}",
+                "geef elke omgeving een eigen nummer",
+            )
+        else:
+            first[order] = document
+
+
+def generated_pages_are_not_written(documents: Sequence[Document]) -> Iterator[CollectionFinding]:
+    """The overview and print-all pages are generated; a file by that name would clash."""
+    for document in documents:
+        if document.content_path in GENERATED_PATHS:
+            yield (
+                document.path,
+                1,
+                f"'{document.content_path}' wordt door de bouw gemaakt en kan niet met de hand "
+                "geschreven worden",
+                "verwijder dit bestand; het overzicht komt uit het veld 'overzicht' van "
+                "elke omgeving",
+            )
+
+
+def required_pages_exist(documents: Sequence[Document]) -> Iterator[CollectionFinding]:
+    """There is a start page and at least one environment page."""
+    paths = {document.content_path for document in documents}
+    folder = _content_folder(documents)
+    if START_PAGE_PATH not in paths:
+        yield (
+            f"{folder}{START_PAGE_PATH}",
+            1,
+            "de startpagina ontbreekt",
+            f"maak {folder}{START_PAGE_PATH} met front matter en een tekst",
+        )
+    if not any(document.is_environment for document in documents):
+        yield (
+            f"{folder}{ENVIRONMENTS_FOLDER}/",
+            1,
+            "er is geen enkele omgeving",
+            f"zet per omgeving één bestand in {folder}{ENVIRONMENTS_FOLDER}/",
+        )
+
+
+def _content_folder(documents: Sequence[Document]) -> str:
+    """The content folder as editors see it, taken from any document's path."""
+    for document in documents:
+        return document.path[: len(document.path) - len(document.content_path)]
+    return ""
+
+
+COLLECTION_RULES = (
+    environment_file_names_are_slugs,
+    environment_orders_are_unique,
+    generated_pages_are_not_written,
+    required_pages_exist,
+)
+
+
+def review_is_due(document: Document, today: dt.date) -> Iterator[Finding]:
+    """A page past its `volgende_beoordeling` is listed for editors (a notice)."""
+    next_review = document.fields.get("volgende_beoordeling")
+    if next_review and next_review < today:
+        yield (
+            document.line_of("volgende_beoordeling"),
+            f"de pagina had op {next_review.isoformat()} opnieuw beoordeeld moeten worden",
+            f"laat {document.fields.get('eigenaar', 'de eigenaar')} de inhoud nakijken en zet "
+            "daarna 'laatst_beoordeeld' en 'volgende_beoordeling' op nieuwe datums",
+        )
