@@ -67,16 +67,19 @@ def split_sections(body: str, first_line: int) -> tuple[Section, tuple[Section, 
     lines = body.split("\n")
     starts = [heading for heading in headings(body, first_line) if heading.level == 2]
     bounds = [heading.line - first_line for heading in starts] + [len(lines)]
-    intro = Section(None, "\n".join(lines[: bounds[0]]).strip("\n"), first_line)
+    intro = _section(None, lines[: bounds[0]], first_line)
     sections = tuple(
-        Section(
-            heading,
-            "\n".join(lines[bounds[index] + 1 : bounds[index + 1]]).strip("\n"),
-            heading.line + 1,
-        )
+        _section(heading, lines[bounds[index] + 1 : bounds[index + 1]], heading.line + 1)
         for index, heading in enumerate(starts)
     )
     return intro, sections
+
+
+def _section(heading: Heading | None, lines: list[str], first_line: int) -> Section:
+    """A section without its leading and trailing blank lines; `line` is its first text line."""
+    leading = next((index for index, line in enumerate(lines) if line.strip()), len(lines))
+    text = "\n".join(lines[leading:]).rstrip()
+    return Section(heading, text, first_line + leading)
 
 
 def blockquotes(section: Section) -> tuple[list[Blockquote], list[int]]:

@@ -1,0 +1,115 @@
+"""The real handbook builds strictly, and every page shows what the content says.
+
+Expected values come from the content model (`check_content`), never typed
+again here, so these tests follow the content as editors change it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from handboek.load import check_content
+from handboek.model import PARTS, Environment
+from tests.conftest import ROOT
+
+
+def _environments() -> tuple[Environment, ...]:
+    result = check_content(ROOT / "content", ROOT)
+    assert result.handbook is not None, [p.format() for p in result.problems]
+    return result.handbook.environments
+
+
+def _text(markup: str) -> str:
+    """Visible text of HTML, with entities resolved and white space folded."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
+
+
+def _article(site: Path, url: str) -> str:
+    page = (site / url / "index.html").read_text(encoding="utf-8")
+    match = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', page, re.S)
+    assert match, f"geen artikel in {url}"
+    return match.group(1)
+
+
+def test_real_content_has_no_problems() -> None:
+    result = check_content(ROOT / "content", ROOT)
+    assert [problem.format() for problem in result.problems] == []
+
+
+def test_there_are_three_environments_in_the_order_of_the_guide() -> None:
+    assert [env.slug for env in _environments()] == [
+        "buurtgemeenschappen",
+        "verenigingen",
+        "een-op-een-ondersteuning",
+    ]
+
+
+@pytest.mark.parametrize("environment", _environments(), ids=lambda env: env.slug)
+def test_environment_page_shows_every_part(built_site: Path, environment: Environment) -> None:
+    article = _article(built_site, environment.url)
+    assert f"<h1>{environment.page.title}</h1>" in article
+    ids = re.findall(r'<h2 id="([^"]+)"', article)
+    assert ids == [spec.anchor for spec in PARTS]
+    for spec in PARTS:
+        heading = re.search(rf'<h2 id="{spec.anchor}">(.*?)<a class="headerlink"', article)
+        assert heading and heading.group(1) == spec.title
+
+
+@pytest.mark.parametrize("environment", _environments(), ids=lambda env: env.slug)
+def test_quotes_are_figures_with_their_role(built_site: Path, environment: Environment) -> None:
+    article = _article(built_site, environment.url)
+    figures = re.findall(
+        r'<figure class="handboek-citaat">\s*<blockquote>(.*?)</blockquote>\s*'
+        r"<figcaption>(.*?)</figcaption>\s*</figure>",
+        article,
+        re.S,
+    )
+    assert [(_text(text), role) for text, role in figures] == [
+        (" ".join(quote.paragraphs), quote.role) for quote in environment.quotes
+    ]
+    assert len(figures) >= 2
+
+
+@pytest.mark.parametrize("environment", _environments(), ids=lambda env: env.slug)
+def test_reader_sees_no_front_matter_or_raw_markup(
+    built_site: Path, environment: Environment
+) -> None:
+    text = _text(_article(built_site, environment.url))
+    for leftover in ("---", "overzicht:", "volgorde:", "eigenaar:", "{#", "](", "> —", "## "):
+        assert leftover not in text
+
+
+@pytest.mark.parametrize("environment", _environments(), ids=lambda env: env.slug)
+def test_page_head_has_title_and_description(built_site: Path, environment: Environment) -> None:
+    page = (built_site / environment.url / "index.html").read_text(encoding="utf-8")
+    assert f"<title>{environment.page.title} - " in page
+    assert f'<meta name="description" content="{environment.page.description}">' in page
+    assert '<html lang="nl"' in page
+
+
+def test_start_page_introduces_the_environments_and_the_source(built_site: Path) -> None:
+    article = _article(built_site, "")
+    for environment in _environments():
+        assert f'href="{environment.url}"' in article
+    assert 'href="https://www.scp.nl"' in article
+    assert "bruggenbouwers" in _text(article).lower()
+
+
+def test_colophon_exists_with_citation_and_licence(built_site: Path) -> None:
+    text = _text(_article(built_site, "over"))
+    assert "Sociaal en Cultureel Planbureau" in text
+    assert "EUPL-1.2" in text
+    assert "CC BY 4.0" in text
+
+
+def test_every_page_shows_its_review_date(built_site: Path) -> None:
+    pages = [env.url for env in _environments()] + ["", "over"]
+    for url in pages:
+        assert re.search(
+            r'Laatst beoordeeld op <time datetime="\d{4}-\d{2}-\d{2}">\d{1,2} \w+ \d{4}</time>',
+            _article(built_site, url),
+        ), url
