@@ -18,6 +18,8 @@ serve: $(BIN)/.installed
 
 test: $(BIN)/.installed
 	bash scripts/install-chromium.sh
+	$(BIN)/ruff check src hooks tests scripts
+	$(BIN)/ruff format --check src hooks tests scripts
 	$(BIN)/python -m pytest
 
 check: $(BIN)/.installed
