@@ -3,10 +3,14 @@
 All logic lives in the plain Python package `handboek` (usable without
 MkDocs, see `handboek check`). This hook only connects it to MkDocs:
 
+- on_config: in a municipality's fork, take its site name, web address,
+  logo and colours from lokaal/gemeente.yml (mkdocs.yml stays upstream's).
 - on_pre_build: check all content before the site folder is touched; any
   error stops the build with a `PluginError` listing every problem.
-- on_files: add the generated pages (overview matrix, print-all page).
-- on_nav: order the environments by their `volgorde`.
+- on_files: add the generated pages (overview matrix, print-all page), and
+  in a fork the local pages, logo and colours.
+- on_nav: order the environments by their `volgorde`; name the local pages'
+  section after the municipality.
 - on_page_markdown: give each page its title and description from the
   model, and render environment and generated pages from the model.
 """
@@ -23,12 +27,38 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from handboek import load, render
-from handboek.model import OVERVIEW_PATH, PRINT_ALL_PATH, START_PAGE_PATH, Environment, Handbook
+from handboek.local import layer as local_layer
+from handboek.model import (
+    LOCAL_PAGES_PATH,
+    OVERVIEW_PATH,
+    PRINT_ALL_PATH,
+    START_PAGE_PATH,
+    Environment,
+    Handbook,
+)
 from handboek.problems import errors, notices, report
 
 log = logging.getLogger("mkdocs.hooks.handboek")
 
 _handbook: Handbook | None = None
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).parent
+    if not local_layer.layer_folder(root).is_dir():
+        return config
+    config.watch.append(str(local_layer.layer_folder(root)))
+    # Problems in gemeente.yml are reported with all others by on_pre_build.
+    municipality, _ = local_layer.read_municipality(root)
+    if municipality is not None:
+        config.site_name = municipality.title(config.site_name)
+        if municipality.site_url:
+            config.site_url = municipality.site_url
+        if municipality.logo_site_path:
+            config.theme["logo"] = municipality.logo_site_path
+        if municipality.css:
+            config.extra_css.append(local_layer.COLOURS_CSS)
+    return config
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
@@ -61,12 +91,32 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             config, PRINT_ALL_PATH, content=render.print_all_markdown(handbook, date, start)
         )
     )
+    if handbook.local is not None:
+        root = Path(config.config_file_path).parent
+        for site_path, source in (*handbook.local.pages, *filter(None, [handbook.local.logo])):
+            if replaced := files.get_file_from_path(site_path):
+                files.remove(replaced)  # the municipality's own statement replaces upstream's
+            files.append(File.generated(config, site_path, abs_src_path=str(root / source)))
+        if handbook.local.css:
+            files.append(
+                File.generated(config, local_layer.COLOURS_CSS, content=handbook.local.css)
+            )
     return files
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
     order = {env.page.path: env.order for env in _model().environments}
+    local = _model().local
     for item in nav.items:
+        if (
+            local is not None
+            and isinstance(item, Section)
+            and all(
+                isinstance(child, Page) and child.file.src_uri.startswith(f"{LOCAL_PAGES_PATH}/")
+                for child in item.children
+            )
+        ):
+            item.title = local.name
         if isinstance(item, Section) and all(
             isinstance(child, Page) and child.file.src_uri in order for child in item.children
         ):
@@ -80,6 +130,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if path == OVERVIEW_PATH:
         page.meta.update(title="Overzicht", description=render.overview_caption(handbook))
         page.meta["handboek_afdruk"] = "liggend"
+        page.meta["hide"] = ["toc"]  # the matrix needs the width; the page has no headings
         return markdown
     if path == PRINT_ALL_PATH:
         page.meta.update(
@@ -99,7 +150,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if environment is None:
         return markdown
     page.meta["template"] = "omgeving.html"
-    return render.environment_markdown(environment)
+    if handbook.local is not None:
+        contact = files.get_file_from_path(handbook.local.contact_path)
+        assert contact is not None  # the check requires the contact page
+        page.meta["handboek_lokaal"] = {"naam": handbook.local.name, "contact": contact.url}
+    return render.environment_markdown(environment, local=handbook.local)
 
 
 def _model() -> Handbook:

@@ -1,6 +1,7 @@
 """The `handboek` command for editors: `handboek check` and friends.
 
-Runs from the repository root, without MkDocs. Output is Dutch, one problem
+Runs from the repository root; only `handboek bouw` needs MkDocs (as a
+subprocess, see `build`). Output is Dutch, one problem
 per `path:line:` line with a hint below it; the exit code is 1 when there are
 errors and 0 otherwise (notices alone never fail).
 """
@@ -12,10 +13,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from handboek import load
-from handboek.problems import errors, report
+from handboek import build, load, schema
+from handboek.local import commands as local_commands
+from handboek.problems import errors, notices, report
 
 CONTENT_DIR = "content"
+SCHEMA_DIR = "schemas"
+SITE_DIR = "site"
 
 
 def _check(arguments: argparse.Namespace) -> int:
@@ -30,7 +34,34 @@ def _check(arguments: argparse.Namespace) -> int:
         print(report(result.problems))
     else:
         print("Alles in orde: geen fouten, geen meldingen.")
+    due = sorted({notice.path for notice in notices(result.problems)})
+    if due:
+        print("\nTe beoordelen (de eigenaar kijkt de inhoud na):")
+        print("\n".join(f"  {path}" for path in due))
     return 1 if errors(result.problems) else 0
+
+
+def _schema(arguments: argparse.Namespace) -> int:
+    if arguments.toon:
+        print(schema.schema_text(arguments.toon), end="")
+        return 0
+    folder = Path(arguments.map)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in schema.SCHEMA_FILES:
+        (folder / name).write_text(schema.schema_text(name), encoding="utf-8")
+        print(f"geschreven: {(folder / name).as_posix()}")
+    return 0
+
+
+def _build(arguments: argparse.Namespace) -> int:
+    if build.build_site(Path.cwd(), Path(arguments.doel)):
+        print(f"De site staat klaar in {arguments.doel}/.")
+        return 0
+    print(
+        f"De bouw is mislukt (zie hierboven); {arguments.doel}/ is niet veranderd.",
+        file=sys.stderr,
+    )
+    return 1
 
 
 def parser() -> argparse.ArgumentParser:
@@ -43,6 +74,27 @@ def parser() -> argparse.ArgumentParser:
         "--inhoud", default=CONTENT_DIR, help="map met de inhoud (standaard: content)"
     )
     check.set_defaults(run=_check)
+    schemas = commands.add_parser(
+        "schema",
+        help="schrijf de JSON Schema's van de front matter (voor editors zoals VS Code)",
+    )
+    schemas.add_argument(
+        "--map", default=SCHEMA_DIR, help="map voor de schema's (standaard: schemas)"
+    )
+    schemas.add_argument(
+        "--toon",
+        choices=sorted(schema.SCHEMA_FILES),
+        help="schrijf niets, maar toon dit schema",
+    )
+    schemas.set_defaults(run=_schema)
+    bouw = commands.add_parser(
+        "bouw",
+        help="bouw de site met 'mkdocs build --strict'; vervangt de vorige site alleen als "
+        "de bouw helemaal lukt",
+    )
+    bouw.add_argument("--doel", default=SITE_DIR, help="map voor de site (standaard: site)")
+    bouw.set_defaults(run=_build)
+    local_commands.add_to(commands)  # handboek gemeente nieuw/herzien (forks)
     return main_parser
 
 

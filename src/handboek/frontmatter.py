@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+import yaml.reader
 
 from handboek.problems import Problem
 from handboek.schema import Field, Kind
@@ -26,7 +28,7 @@ DELIMITER = "---"
 _YAML_TAG_NAMES = {
     "tag:yaml.org,2002:bool": "een ja/nee-waarde",
     "tag:yaml.org,2002:int": "een getal",
-    "tag:yaml.org,2002:float": "een getal",
+    "tag:yaml.org,2002:float": "een kommagetal",
     "tag:yaml.org,2002:null": "een lege waarde",
     "tag:yaml.org,2002:timestamp": "een datum",
     "tag:yaml.org,2002:str": "tekst",
@@ -34,6 +36,26 @@ _YAML_TAG_NAMES = {
     "tag:yaml.org,2002:map": "een groep velden",
 }
 _STR = "tag:yaml.org,2002:str"
+# YAML also ends a line at these; editors mostly do not show them.
+_UNUSUAL_LINE_BREAKS = "\x85\u2028\u2029"
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE_WITH_TIME = re.compile(r"\d{4}-\d\d?-\d\d?([Tt]|[ \t]+)\d")
+# PyYAML's contexts for a quote or bracket that is never closed.
+_OPENED_CONTEXTS = ("while scanning a quoted scalar", "while parsing a flow")
+# PyYAML's description of common mistakes, in an editor's words.
+_YAML_PROBLEMS = (
+    ("mapping values are not allowed", "een dubbele punt op een plek waar YAML die niet verwacht"),
+    ("could not find expected ':'", "er ontbreekt een dubbele punt na een veldnaam"),
+    ("found unexpected end of stream", "een aanhalingsteken wordt niet gesloten"),
+    (
+        "expected <block end>",
+        "de inspringing klopt niet, of er staat tekst na een sluitend aanhalingsteken",
+    ),
+    ("found undefined alias", "een waarde begint met '*'"),
+    ("that cannot start any token", "een waarde begint met een teken dat niet mag"),
+    ("expected ',' or ']'", "een lijst tussen '[' en ']' wordt niet gesloten"),
+    ("expected ',' or '}'", "een groep tussen '{' en '}' wordt niet gesloten"),
+)
 
 
 @dataclass(frozen=True)
@@ -49,7 +71,17 @@ class SourceText:
 
 def read_text(file: Path, display_path: str) -> tuple[str | None, list[Problem]]:
     """Decode a content file as UTF-8 without byte-order mark."""
-    data = file.read_bytes()
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        return None, [
+            Problem(
+                display_path,
+                1,
+                f"het bestand kan niet gelezen worden ({error.strerror or error})",
+                "controleer of het bestand bestaat en of je het mag lezen",
+            )
+        ]
     if data.startswith(b"\xef\xbb\xbf"):
         return None, [
             Problem(
@@ -74,8 +106,9 @@ def read_text(file: Path, display_path: str) -> tuple[str | None, list[Problem]]
 
 
 def split_front_matter(text: str, path: str) -> tuple[SourceText | None, list[Problem]]:
-    lines = text.splitlines()
-    if not lines or lines[0].rstrip() != DELIMITER:
+    """Front matter and body; lines end at '\n' (an '\r' before it is dropped), as in editors."""
+    lines = [line.removesuffix("\r") for line in text.split("\n")]
+    if lines[0].rstrip() != DELIMITER:
         return None, [
             Problem(
                 path,
@@ -104,44 +137,73 @@ def split_front_matter(text: str, path: str) -> tuple[SourceText | None, list[Pr
     ]
 
 
-def parse_yaml(source: SourceText) -> tuple[yaml.MappingNode | None, list[Problem]]:
-    """Parse front matter into a YAML node tree; tabs and syntax errors are problems."""
+def parse_yaml(
+    source: SourceText, subject: str = "de front matter"
+) -> tuple[yaml.MappingNode | None, list[Problem]]:
+    """Parse front matter (or, with another `subject`, a whole YAML file) into a node tree.
+
+    Tabs and syntax errors are problems.
+    """
     tab_problems = [
         Problem(
             source.path,
             source.front_matter_line + offset,
-            "de front matter bevat een tab-teken",
+            f"{subject} bevat een tab-teken",
             "YAML staat geen tabs toe: gebruik spaties om in te springen",
         )
         for offset, line in enumerate(source.front_matter.split("\n"))
         if "\t" in line
     ]
-    if tab_problems:
-        return None, tab_problems
+    break_problems = [
+        Problem(
+            source.path,
+            source.front_matter_line + offset,
+            f"{subject} bevat een ongewoon regeleinde (U+{ord(character):04X})",
+            "verwijder het onzichtbare teken (het komt vaak mee bij kopiëren en plakken) "
+            "en begin zo nodig een nieuwe regel met Enter",
+        )
+        for offset, line in enumerate(source.front_matter.split("\n"))
+        for character in sorted(set(line) & set(_UNUSUAL_LINE_BREAKS))
+    ]
+    if tab_problems or break_problems:
+        return None, tab_problems + break_problems
     try:
         node = yaml.compose(source.front_matter, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if error.context_mark and str(error.context).startswith(_OPENED_CONTEXTS):
+            mark = error.context_mark  # a quote or bracket left open: point at its start
         line = source.front_matter_line + (mark.line if mark else 0)
         return None, [
             Problem(
                 source.path,
                 line,
-                f"de front matter is geen geldige YAML ({error.problem or error.context})",
+                f"{subject} is geen geldige YAML{_yaml_problem(error)}",
                 "controleer dubbele punten, inspringing en aanhalingstekens op deze regel "
                 "of de regel erboven; zet tekst met ':' of '#' tussen aanhalingstekens",
             )
         ]
-    except yaml.YAMLError as error:  # pragma: no cover - PyYAML raises marked errors
-        return None, [Problem(source.path, source.front_matter_line, f"ongeldige YAML: {error}")]
-    if node is None:
-        return yaml.MappingNode("tag:yaml.org,2002:map", []), []
+    except yaml.reader.ReaderError as error:
+        line = source.front_matter_line + source.front_matter[: error.position].count("\n")
+        return None, [
+            Problem(
+                source.path,
+                line,
+                f"{subject} bevat een onzichtbaar stuurteken (U+{error.character:04X})",
+                "verwijder het teken; het komt vaak mee bij kopiëren en plakken uit een ander "
+                "programma",
+            )
+        ]
+    if node is None:  # empty front matter: no fields at all
+        empty = yaml.MappingNode("tag:yaml.org,2002:map", [])
+        empty.start_mark = yaml.Mark("", 0, 0, 0, None, None)
+        return empty, []
     if not isinstance(node, yaml.MappingNode):
         return None, [
             Problem(
                 source.path,
                 source.front_matter_line,
-                "de front matter moet bestaan uit velden als 'naam: waarde'",
+                f"{subject} moet bestaan uit velden als 'naam: waarde'",
                 "begin elke regel met een veldnaam, een dubbele punt en een spatie",
             )
         ]
@@ -170,6 +232,14 @@ class FieldReader:
         values: dict[str, Any] = {}
         seen: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                found = _YAML_TAG_NAMES.get(key_node.tag, "iets anders")
+                self.problem(
+                    key_node,
+                    f"een veldnaam moet een woord zijn, maar dit is {found}",
+                    "begin de regel met de naam van het veld, bijvoorbeeld: titel: ...",
+                )
+                continue
             key = str(key_node.value)
             label = prefix + key
             if key in seen:
@@ -209,6 +279,8 @@ class FieldReader:
                 self.wrong_kind(node, field, label)
                 return None
             return self.read_group(node, field.children, prefix=label + ".")
+        if field.kind is Kind.GROUP_LIST:
+            return self.read_group_list(node, field, label)
         if field.kind is Kind.TEXT_LIST:
             if not isinstance(node, yaml.SequenceNode):
                 self.wrong_kind(node, field, label)
@@ -225,22 +297,49 @@ class FieldReader:
             return None
         if field.kind is Kind.TEXT:
             return self.read_text(node, label)
+        if field.kind is Kind.MARKDOWN:
+            text = self.read_text(node, label)
+            return None if text is None else _markdown(node.value)
         if field.kind is Kind.DATE:
             return self.read_date(node, label)
         return self.read_number(node, field, label)
+
+    def read_group_list(
+        self, node: yaml.Node, field: Field, label: str
+    ) -> tuple[dict[str, Any], ...] | None:
+        """Each item a group of `field.children`; None when any item has a problem."""
+        if not isinstance(node, yaml.SequenceNode):
+            self.wrong_kind(node, field, label)
+            return None
+        if not node.value:
+            self.problem(node, f"de lijst '{label}' is leeg", "zet er minstens één groep in")
+            return None
+        before = len(self.problems)
+        items = []
+        for number, item in enumerate(node.value, 1):
+            if isinstance(item, yaml.MappingNode):
+                items.append(self.read_group(item, field.children, f"{label} (punt {number})."))
+            else:
+                found = _YAML_TAG_NAMES.get(item.tag, "iets anders")
+                self.problem(
+                    item,
+                    f"punt {number} van '{label}' moet een groep velden zijn, maar is {found}",
+                    _kind_hint(Kind.GROUP_LIST),
+                )
+        return tuple(items) if len(self.problems) == before else None
 
     def wrong_kind(self, node: yaml.Node, field: Field, label: str) -> None:
         found = _YAML_TAG_NAMES.get(node.tag, "iets anders")
         self.problem(
             node,
             f"het veld '{label}' moet {field.kind.value} zijn, maar is {found}",
-            _kind_hint(field.kind),
+            _text_hint(node) if field.kind is Kind.TEXT else _kind_hint(field.kind),
         )
 
     def read_text(self, node: yaml.Node, label: str) -> str | None:
         if not isinstance(node, yaml.ScalarNode):
             found = _YAML_TAG_NAMES.get(node.tag, "iets anders")
-            self.problem(node, f"'{label}' moet tekst zijn, maar is {found}", _kind_hint(Kind.TEXT))
+            self.problem(node, f"'{label}' moet tekst zijn, maar is {found}", _text_hint(node))
             return None
         if node.tag != _STR:
             if node.tag == "tag:yaml.org,2002:null":
@@ -260,37 +359,67 @@ class FieldReader:
 
     def read_date(self, node: yaml.ScalarNode, label: str) -> dt.date | None:
         hint = "schrijf de datum als JJJJ-MM-DD zonder aanhalingstekens, bijvoorbeeld 2026-11-28"
-        if node.tag != "tag:yaml.org,2002:timestamp":
+        if node.tag == _STR and _DATE.fullmatch(node.value):
+            self.problem(node, f"de datum in '{label}' staat tussen aanhalingstekens", hint)
+            return None
+        if _DATE_WITH_TIME.match(node.value):
+            self.problem(node, f"'{label}' moet een datum zonder tijd zijn", hint)
+            return None
+        if node.tag != "tag:yaml.org,2002:timestamp" or not _DATE.fullmatch(node.value):
             self.problem(node, f"'{label}' moet een datum zijn, maar is '{node.value}'", hint)
             return None
         try:
-            value = yaml.SafeLoader.construct_yaml_timestamp(yaml.SafeLoader(""), node)
+            return dt.date.fromisoformat(node.value)
         except ValueError:
             self.problem(node, f"'{node.value}' in '{label}' is geen bestaande datum", hint)
             return None
-        if isinstance(value, dt.datetime):
-            self.problem(node, f"'{label}' moet een datum zonder tijd zijn", hint)
-            return None
-        return value
 
     def read_number(self, node: yaml.ScalarNode, field: Field, label: str) -> int | None:
         if node.tag != "tag:yaml.org,2002:int":
             self.wrong_kind(node, field, label)
             return None
-        value = yaml.SafeLoader.construct_yaml_int(yaml.SafeLoader(""), node)
-        if value < 1 or not node.value.isdigit():
+        # Only plain digits: YAML would also read 0x10, 1_000, 010 (octal) and 1:30.
+        if not (node.value.isascii() and node.value.isdigit()) or int(node.value) < 1:
             self.problem(
                 node, f"'{label}' moet een heel getal vanaf 1 zijn", _kind_hint(field.kind)
             )
             return None
-        return value
+        return int(node.value)
+
+
+def _yaml_problem(error: yaml.MarkedYAMLError) -> str:
+    """What PyYAML found, in Dutch for common mistakes; otherwise PyYAML's own words."""
+    problem = str(error.problem or error.context)
+    for english, dutch in _YAML_PROBLEMS:
+        if english in problem:
+            return f": {dutch}"
+    return f" ({problem})"
+
+
+def _markdown(value: str) -> str:
+    """Markdown as written, without trailing spaces and surrounding blank lines."""
+    return "\n".join(line.rstrip() for line in value.split("\n")).strip("\n")
+
+
+def _text_hint(node: yaml.Node) -> str:
+    """How to write text where YAML found something else (a colon makes a group)."""
+    if isinstance(node, yaml.MappingNode):
+        return (
+            "staat er een dubbele punt in de tekst? Zet de tekst dan tussen aanhalingstekens, "
+            'bijvoorbeeld: "Let op: dit"'
+        )
+    return _kind_hint(Kind.TEXT)
 
 
 def _kind_hint(kind: Kind) -> str:
     return {
         Kind.TEXT: 'schrijf tekst achter de dubbele punt, bijvoorbeeld: titel: "Verenigingen"',
+        Kind.MARKDOWN: "schrijf de tekst onder het veld, na 'veld: |', elke regel twee spaties "
+        "verder ingesprongen",
         Kind.DATE: "schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-11-28",
         Kind.NUMBER: "schrijf een heel getal, bijvoorbeeld: volgorde: 2",
         Kind.TEXT_LIST: "zet elk punt op een eigen regel die begint met '  - '",
         Kind.GROUP: "zet de onderliggende velden ingesprongen (twee spaties) onder dit veld",
+        Kind.GROUP_LIST: "begin elke groep met '  - ' en zet de velden van de groep eronder, "
+        "even ver ingesprongen als het eerste veld",
     }[kind]

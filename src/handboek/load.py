@@ -15,6 +15,7 @@ from pathlib import Path
 
 from handboek import body, rules
 from handboek.document import Document, read_document
+from handboek.local import layer
 from handboek.model import (
     PARTS,
     QUOTES_PART,
@@ -69,11 +70,49 @@ def check_content(content_dir: Path, root: Path, on: dt.date | None = None) -> C
             Problem(path, line, message, hint, Severity.NOTICE)
             for line, message, hint in rules.review_is_due(document, on or today())
         )
+    problems.extend(_unreadable_entries(content_dir, root))
+    collection = rules.Collection(
+        tuple(documents), _all_files(content_dir), _display_folder(content_dir, root)
+    )
     for collection_rule in rules.COLLECTION_RULES:
-        problems.extend(Problem(*finding) for finding in collection_rule(documents))
+        problems.extend(Problem(*finding) for finding in collection_rule(collection))
+    # A municipality's fork: its local layer is checked against these documents.
+    local = None
+    if layer.layer_folder(root).is_dir():
+        local = layer.check_layer(root, documents, on or today())
+        problems.extend(local.problems)
     if errors(problems):
         return CheckResult(tuple(problems), None)
-    return CheckResult(tuple(problems), _handbook(documents))
+    return CheckResult(tuple(problems), _handbook(documents, local))
+
+
+def _all_files(content_dir: Path) -> frozenset[str]:
+    """Every file below the content folder (pages, images, ...), relative, with '/'."""
+    return frozenset(
+        path.relative_to(content_dir).as_posix()
+        for path in content_dir.rglob("*")
+        if path.is_file() or (path.suffix == ".md" and not path.is_dir())
+    )
+
+
+def _unreadable_entries(content_dir: Path, root: Path) -> list[Problem]:
+    """A `.md` name that is neither file nor folder: a broken link, a pipe, a device."""
+    return [
+        Problem(
+            _display_path(path, root),
+            1,
+            "dit is geen gewoon bestand (bijvoorbeeld een snelkoppeling naar een bestand dat "
+            "niet bestaat)",
+            "vervang het door een gewoon Markdown-bestand, of verwijder het",
+        )
+        for path in sorted(content_dir.rglob("*.md"))
+        if not path.is_file() and not path.is_dir()
+    ]
+
+
+def _display_folder(content_dir: Path, root: Path) -> str:
+    folder = _display_path(content_dir, root)
+    return "" if folder == "." else folder.rstrip("/") + "/"
 
 
 def _display_path(file: Path, root: Path) -> str:
@@ -113,12 +152,20 @@ def _environment(document: Document) -> Environment:
     )
 
 
-def _handbook(documents: list[Document]) -> Handbook:
+def _handbook(documents: list[Document], local: layer.LayerResult | None = None) -> Handbook:
     environments = sorted(
         (_environment(document) for document in documents if document.is_environment),
         key=lambda environment: environment.order,
     )
+    pages = tuple(_page(document) for document in documents)
+    if local is None:
+        return Handbook(pages=pages, environments=tuple(environments))
+    # A local page with the path of an upstream page (an accessibility or privacy
+    # statement of the municipality) takes its place.
+    local_pages = tuple(_page(document) for document in local.pages)
+    replaced = {page.path for page in local_pages}
     return Handbook(
-        pages=tuple(_page(document) for document in documents),
+        pages=tuple(page for page in pages if page.path not in replaced) + local_pages,
         environments=tuple(environments),
+        local=local.layer,
     )

@@ -90,10 +90,68 @@ class Environment:
         return next(part for part in self.parts if part.spec.key == key)
 
 
+# A municipality's own layer (see `handboek.local`): a folder upstream never writes to.
+LOCAL_FOLDER = "lokaal"
+# Where the municipality's own pages appear in the site: /gemeente/<naam>/.
+LOCAL_PAGES_PATH = "gemeente"
+# Statements about whoever publishes the site: a local page by this name replaces
+# upstream's at the same address (the footer links to them).
+PUBLISHER_PAGES = ("toegankelijkheid.md", "privacy.md")
+
+
+@dataclass(frozen=True)
+class BridgeBuilder:
+    organisation: str
+    role: str
+    contact: str
+
+
+@dataclass(frozen=True)
+class Initiative:
+    name: str
+    description: str  # Markdown
+    url: str | None
+
+
+@dataclass(frozen=True)
+class LocalNote:
+    """"Zo doen wij dit in ...": a municipality's note under a part (or one point of it)."""
+
+    part: PartSpec
+    point: str | None  # the bold opening words of one point in that part, if any
+    markdown: str
+
+
+@dataclass(frozen=True)
+class LocalEnvironment:
+    bridge_builders: tuple[BridgeBuilder, ...] = ()
+    initiatives: tuple[Initiative, ...] = ()
+    notes: tuple[LocalNote, ...] = ()
+
+    def notes_on(self, part: PartSpec) -> tuple[LocalNote, ...]:
+        return tuple(note for note in self.notes if note.part is part)
+
+
+@dataclass(frozen=True)
+class LocalLayer:
+    """What one municipality adds: name, branding, own pages, additions per environment."""
+
+    name: str  # "Gemeente ..."
+    logo: tuple[str, str] | None  # (path in the site, source file relative to the root)
+    css: str  # the municipality's colours as CSS custom properties ('' when none)
+    pages: tuple[tuple[str, str], ...]  # (path in the site, source file relative to the root)
+    contact_path: str  # path in the site of the contact page
+    environments: dict[str, LocalEnvironment]  # by environment slug
+
+    def environment(self, slug: str) -> LocalEnvironment:
+        return self.environments.get(slug, LocalEnvironment())
+
+
 @dataclass(frozen=True)
 class Handbook:
-    pages: tuple[Page, ...]  # every content page, environments included
+    pages: tuple[Page, ...]  # every content page, environments and local pages included
     environments: tuple[Environment, ...]  # sorted by `order`
+    local: LocalLayer | None = None  # only in a municipality's fork
 
     def environment_at(self, path: str) -> Environment | None:
         return next((env for env in self.environments if env.page.path == path), None)

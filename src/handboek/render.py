@@ -15,7 +15,15 @@ from pathlib import Path
 
 import jinja2
 
-from handboek.model import MATRIX_ROWS, QUOTES_PART, Environment, Handbook, Page
+from handboek.model import (
+    MATRIX_ROWS,
+    QUOTES_PART,
+    Environment,
+    Handbook,
+    LocalLayer,
+    Page,
+    Part,
+)
 
 _TEMPLATES = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
@@ -60,9 +68,15 @@ def dutch_date(date: dt.date) -> str:
 
 
 def environment_markdown(
-    environment: Environment, heading_level: int = 2, id_prefix: str = ""
+    environment: Environment,
+    heading_level: int = 2,
+    id_prefix: str = "",
+    local: LocalLayer | None = None,
 ) -> str:
-    """The body of an environment page: introduction, then every part with a stable anchor."""
+    """The body of an environment page: introduction, then every part with a stable anchor.
+
+    In a municipality's fork, `local` adds its own blocks under the parts they belong to.
+    """
     hashes = "#" * heading_level
     blocks = [environment.intro]
     for part in environment.parts:
@@ -74,7 +88,54 @@ def environment_markdown(
             )
         else:
             blocks.append(_shift_headings(part.markdown, heading_level - 2))
+        if local is not None:
+            blocks.extend(local_blocks(environment, part, local, heading_level + 1, id_prefix))
     return "\n\n".join(blocks) + "\n"
+
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
+
+
+def local_blocks(
+    environment: Environment, part: Part, local: LocalLayer, heading_level: int, id_prefix: str
+) -> list[str]:
+    """The municipality's blocks under one part: notes, then bridge builders or initiatives."""
+    here = local.environment(environment.slug)
+    wanted = [
+        (
+            "notities",
+            f"zo-doen-wij-dit-{part.spec.anchor}",
+            "Zo doen wij dit in",
+            here.notes_on(part.spec),
+        ),
+    ]
+    if part.spec.key == "bruggenbouwers":
+        wanted.append(
+            ("bruggenbouwers", "lokaal-bruggenbouwers", "Bruggenbouwers in", here.bridge_builders)
+        )
+    if part.spec is QUOTES_PART:
+        wanted.append(
+            (
+                "initiatieven",
+                "lokaal-initiatieven",
+                "Initiatieven en voorbeelden in",
+                here.initiatives,
+            )
+        )
+    return [
+        _TEMPLATES.get_template("lokaal.html.jinja")
+        .render(
+            kind=kind,
+            id=id_prefix + anchor,
+            hashes="#" * heading_level,
+            title=f"{title} {local.name}",
+            items=items,
+            is_email=lambda text: bool(_EMAIL.match(text)),
+        )
+        .strip()
+        for kind, anchor, title, items in wanted
+        if items
+    ]
 
 
 def overview_caption(handbook: Handbook) -> str:
@@ -98,6 +159,7 @@ def overview_html(handbook: Handbook, date: dt.date, href: Href) -> str:
         caption=overview_caption(handbook),
         date=dutch_date(date),
         href=href,
+        local=handbook.local,
     )
 
 
@@ -115,7 +177,12 @@ def print_all_markdown(handbook: Handbook, date: dt.date, start: Page) -> str:
         blocks.append('<section class="handboek-afdruk-omgeving" markdown="1">')
         blocks.append(f"## {environment.page.title} {{#{environment.slug}}}")
         blocks.append(
-            environment_markdown(environment, heading_level=3, id_prefix=f"{environment.slug}-")
+            environment_markdown(
+                environment,
+                heading_level=3,
+                id_prefix=f"{environment.slug}-",
+                local=handbook.local,
+            )
         )
         blocks.append("</section>")
     return "\n\n".join(blocks) + "\n"

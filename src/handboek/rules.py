@@ -1,9 +1,14 @@
 """The content rules. Each rule is a small function that yields findings.
 
 A document rule takes one `Document` and yields `(line, message, hint)`; a
-collection rule takes all documents and yields `(path, line, message, hint)`.
-The message says what is wrong in Dutch, the hint how to fix it. Rules only
-look at what `document.read_document` parsed; they never raise.
+collection rule takes the whole `Collection` (all documents, and every file in
+the content folder) and yields `(path, line, message, hint)`. The message says
+what is wrong in Dutch, the hint how to fix it. Rules only look at what
+`document.read_document` parsed; they never raise.
+
+The rules about links live in `links`, those about scripts and other websites
+in `safety`; the registries `DOCUMENT_RULES` and `COLLECTION_RULES` below list
+every rule that `load.check_content` runs.
 """
 
 from __future__ import annotations
@@ -11,10 +16,11 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
-from handboek import body
-from handboek.document import Document
+from handboek import body, links, safety
+from handboek.document import Document, is_environment_path
 from handboek.model import ENVIRONMENTS_FOLDER, GENERATED_PATHS, PARTS, QUOTES_PART, START_PAGE_PATH
 
 Finding = tuple[int, str, str]
@@ -158,12 +164,23 @@ DOCUMENT_RULES: tuple[DocumentRule, ...] = (
     environment_parts_are_filled,
     quotes_have_text_and_role,
     review_dates_are_in_order,
+    links.references_are_defined,
+    *safety.SAFETY_RULES,
 )
 
 
-def environment_file_names_are_slugs(documents: Sequence[Document]) -> Iterator[CollectionFinding]:
+@dataclass(frozen=True)
+class Collection:
+    """Everything in the content folder, for rules that look across pages."""
+
+    documents: tuple[Document, ...]  # the files that could be read and parsed
+    files: frozenset[str]  # every file, relative to the content folder, with '/'
+    folder: str  # the content folder as editors see it, e.g. 'content/'
+
+
+def environment_file_names_are_slugs(collection: Collection) -> Iterator[CollectionFinding]:
     """An environment's file name becomes its web address: lowercase, digits and '-'."""
-    for document in documents:
+    for document in collection.documents:
         if document.is_environment and not _SLUG.match(document.slug):
             yield (
                 document.path,
@@ -173,50 +190,46 @@ def environment_file_names_are_slugs(documents: Sequence[Document]) -> Iterator[
             )
 
 
-def environment_orders_are_unique(documents: Sequence[Document]) -> Iterator[CollectionFinding]:
-    """No two environments share the same `volgorde`."""
-    first: dict[int, Document] = {}
-    for document in sorted(documents, key=lambda d: d.path):
+def environment_orders_are_unique(collection: Collection) -> Iterator[CollectionFinding]:
+    """No two environments share the same `volgorde`; each of them is reported."""
+    by_order: dict[int, list[Document]] = {}
+    for document in sorted(collection.documents, key=lambda d: d.path):
         order = document.fields.get("volgorde")
-        if not document.is_environment or order is None:
-            continue
-        if order in first:
+        if document.is_environment and order is not None:
+            by_order.setdefault(order, []).append(document)
+    for order, sharing in sorted(by_order.items()):
+        for document in sharing if len(sharing) > 1 else ():
+            others = ", ".join(other.path for other in sharing if other is not document)
             yield (
                 document.path,
                 document.line_of("volgorde"),
-                f"'volgorde: {order}' wordt ook gebruikt door {first[order].path}",
+                f"'volgorde: {order}' wordt ook gebruikt door {others}",
                 "geef elke omgeving een eigen nummer",
             )
-        else:
-            first[order] = document
 
 
-def generated_pages_are_not_written(documents: Sequence[Document]) -> Iterator[CollectionFinding]:
+def generated_pages_are_not_written(collection: Collection) -> Iterator[CollectionFinding]:
     """The overview and print-all pages are generated; a file by that name would clash."""
-    for document in documents:
-        if document.content_path in GENERATED_PATHS:
-            yield (
-                document.path,
-                1,
-                f"'{document.content_path}' wordt door de bouw gemaakt en kan niet met de hand "
-                "geschreven worden",
-                "verwijder dit bestand; het overzicht komt uit het veld 'overzicht' van "
-                "elke omgeving",
-            )
+    for path in sorted(collection.files & set(GENERATED_PATHS)):
+        yield (
+            collection.folder + path,
+            1,
+            f"'{path}' wordt door de bouw gemaakt en kan niet met de hand geschreven worden",
+            "verwijder dit bestand; het overzicht komt uit het veld 'overzicht' van elke omgeving",
+        )
 
 
-def required_pages_exist(documents: Sequence[Document]) -> Iterator[CollectionFinding]:
+def required_pages_exist(collection: Collection) -> Iterator[CollectionFinding]:
     """There is a start page and at least one environment page."""
-    paths = {document.content_path for document in documents}
-    folder = _content_folder(documents)
-    if START_PAGE_PATH not in paths:
+    folder = collection.folder
+    if START_PAGE_PATH not in collection.files:
         yield (
             f"{folder}{START_PAGE_PATH}",
             1,
             "de startpagina ontbreekt",
             f"maak {folder}{START_PAGE_PATH} met front matter en een tekst",
         )
-    if not any(document.is_environment for document in documents):
+    if not any(p.endswith(".md") and is_environment_path(p) for p in collection.files):
         yield (
             f"{folder}{ENVIRONMENTS_FOLDER}/",
             1,
@@ -225,18 +238,20 @@ def required_pages_exist(documents: Sequence[Document]) -> Iterator[CollectionFi
         )
 
 
-def _content_folder(documents: Sequence[Document]) -> str:
-    """The content folder as editors see it, taken from any document's path."""
-    for document in documents:
-        return document.path[: len(document.path) - len(document.content_path)]
-    return ""
+def internal_links_resolve(collection: Collection) -> Iterator[CollectionFinding]:
+    """Every link to a page, file or anchor of the handbook resolves (see `links`)."""
+    site = links.Site(collection.documents, collection.files)
+    for document in collection.documents:
+        for line, message, hint in links.links_resolve(document, site):
+            yield document.path, line, message, hint
 
 
-COLLECTION_RULES = (
+COLLECTION_RULES: tuple[Callable[[Collection], Iterator[CollectionFinding]], ...] = (
     environment_file_names_are_slugs,
     environment_orders_are_unique,
     generated_pages_are_not_written,
     required_pages_exist,
+    internal_links_resolve,
 )
 
 

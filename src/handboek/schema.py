@@ -7,6 +7,7 @@ Schema for editors' tools. Nothing here is maintained twice.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -20,6 +21,10 @@ class Kind(Enum):
     NUMBER = "geheel getal"
     TEXT_LIST = "lijst met teksten"
     GROUP = "groep velden"
+    # Markdown that keeps its line breaks (lists, paragraphs), e.g. a local note.
+    MARKDOWN = "tekst in Markdown (mag meerdere regels hebben)"
+    # A list whose items are each a group of fields, e.g. local bridge builders.
+    GROUP_LIST = "lijst met groepen velden"
 
 
 @dataclass(frozen=True)
@@ -71,7 +76,7 @@ ENVIRONMENT_FIELDS: tuple[Field, ...] = (
 
 def _field_schema(field: Field) -> dict[str, Any]:
     schema: dict[str, Any]
-    if field.kind is Kind.TEXT:
+    if field.kind in (Kind.TEXT, Kind.MARKDOWN):
         schema = {"type": "string", "minLength": 1, "pattern": r"\S"}
     elif field.kind is Kind.DATE:
         schema = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
@@ -83,6 +88,8 @@ def _field_schema(field: Field) -> dict[str, Any]:
             "minItems": 1,
             "items": {"type": "string", "minLength": 1, "pattern": r"\S"},
         }
+    elif field.kind is Kind.GROUP_LIST:
+        schema = {"type": "array", "minItems": 1, "items": _object_schema(field.children)}
     else:
         schema = _object_schema(field.children)
     schema["description"] = field.description
@@ -99,12 +106,31 @@ def _object_schema(fields: tuple[Field, ...]) -> dict[str, Any]:
 
 
 def json_schema(fields: tuple[Field, ...], title: str) -> dict[str, Any]:
-    """A JSON Schema (draft 2020-12) for front matter with these fields.
+    """A JSON Schema (draft-07) for front matter with these fields.
 
-    YAML dates are written as strings in JSON, hence `format: date`.
+    Draft-07, because editors' tools (the YAML language server in VS Code, Ajv
+    in remark-lint) read it without extra setup; the schema only uses keywords
+    that mean the same in later drafts. YAML dates are strings in JSON, hence
+    `format: date`.
     """
     return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$schema": "http://json-schema.org/draft-07/schema#",
         "title": title,
         **_object_schema(fields),
     }
+
+
+# The schemas `handboek schema` writes: file name -> (fields, title).
+SCHEMA_FILES: dict[str, tuple[tuple[Field, ...], str]] = {
+    "omgeving.schema.json": (
+        ENVIRONMENT_FIELDS,
+        "Front matter van een omgeving (content/omgevingen/*.md)",
+    ),
+    "pagina.schema.json": (PAGE_FIELDS, "Front matter van een andere pagina (content/*.md)"),
+}
+
+
+def schema_text(file_name: str) -> str:
+    """One schema of `SCHEMA_FILES` as the JSON text that is written to disk."""
+    fields, title = SCHEMA_FILES[file_name]
+    return json.dumps(json_schema(fields, title), ensure_ascii=False, indent=2) + "\n"

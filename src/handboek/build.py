@@ -1,0 +1,77 @@
+"""Building the site safely: build next to the target, then swap it into place.
+
+`mkdocs build --strict` first empties its target folder, then writes the
+whole site, and only at the end stops on strict warnings (a broken link, a
+missing anchor). Building straight into `site/` can therefore leave a
+half-built or failed site where the last good one was. `build_site` instead:
+
+1. makes a fresh, empty folder next to the target (same file system);
+2. runs `python -m mkdocs build --strict` into that folder, as a subprocess
+   (this package never imports MkDocs);
+3. only when MkDocs succeeded: renames the old site away, renames the new
+   one in, and removes the old one.
+
+When the build fails, the fresh folder is removed and the old site is left
+exactly as it was. MkDocs prints its own output (including the Dutch list of
+content errors from the hook); the caller says in Dutch what happened.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+
+def build_site(root: Path, target: Path) -> bool:
+    """Build the site of the project in `root` into `target`; True when it succeeded.
+
+    `target` is replaced only by a complete site that passed `--strict`.
+    """
+    target = root / target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fresh = _sibling_folder(target, "nieuw")
+    try:
+        completed = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(fresh)],
+            cwd=root,
+            check=False,
+        )
+        if completed.returncode != 0:
+            return False
+        _swap_in(fresh, target)
+        return True
+    finally:
+        if fresh.exists():
+            shutil.rmtree(fresh)
+
+
+def _swap_in(fresh: Path, target: Path) -> None:
+    """Replace `target` by `fresh` with two renames; restore `target` if the second fails."""
+    if not target.exists():
+        fresh.rename(target)
+        return
+    holder = _sibling_folder(target, "oud")
+    retired = holder / target.name
+    target.rename(retired)
+    try:
+        fresh.rename(target)
+    except OSError:
+        retired.rename(target)
+        holder.rmdir()
+        raise
+    shutil.rmtree(holder)
+
+
+def _sibling_folder(target: Path, label: str) -> Path:
+    """A new, empty, hidden folder next to `target`, created with the user's umask.
+
+    (Not `tempfile.mkdtemp`: its folders are private (0700), and the new site
+    folder must get the same permissions as a folder MkDocs would make.)
+    """
+    folder = target.parent / f".{target.name}-{label}-{os.getpid()}-{secrets.token_hex(4)}"
+    folder.mkdir()
+    return folder

@@ -1,0 +1,212 @@
+"""Internal links: every link to a page, file or anchor of the handbook resolves.
+
+Flow: for each document, `scan` finds the link destinations in its prose
+(inline links and images, reference definitions) with their lines. External
+destinations (with a scheme such as `https:` or `mailto:`, or starting with
+`//`) are left alone here; `safety` decides which of those are allowed. Every
+other destination is resolved relative to the page, as MkDocs does, and must
+point to a file in the content folder, or to one of the generated pages
+(`model.GENERATED_PATHS`); a `#anchor` must exist on the target page.
+
+A page's anchors are the `id`s that the site's Markdown extensions (the same
+as in mkdocs.yml) give it. Environment pages are rendered from the model, so
+their parts have the fixed anchors of `model.PARTS` instead of ids made from
+the heading text. The generated pages have the anchors `render` gives them:
+none on the overview, and on the print-all page those of the start page,
+`#overzicht`, and per environment `#<slug>` and `#<slug>-<part anchor>`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from urllib.parse import unquote, urlsplit
+
+import markdown
+
+from handboek import scan
+from handboek.document import Document
+from handboek.model import (
+    OVERVIEW_PATH,
+    PARTS,
+    PRINT_ALL_PATH,
+    START_PAGE_PATH,
+)
+
+# The Markdown extensions of mkdocs.yml that decide a page's ids (a test keeps them equal).
+MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "toc")
+
+_PART_ANCHORS = {spec.title: spec.anchor for spec in PARTS}
+
+
+def is_external(destination: str) -> bool:
+    """A destination on another site or of another kind: `https:`, `mailto:`, `//host`."""
+    return bool(urlsplit(destination).scheme) or destination.startswith("//")
+
+
+class Site:
+    """The pages and files of the content folder, and the anchors of each page."""
+
+    def __init__(self, documents: tuple[Document, ...], files: frozenset[str]) -> None:
+        self.documents = {document.content_path: document for document in documents}
+        self.files = files | {OVERVIEW_PATH, PRINT_ALL_PATH}
+        self.pages = sorted(path for path in self.files if path.endswith(".md"))
+        self._anchors: dict[str, frozenset[str] | None] = {}
+
+    def anchors(self, path: str) -> frozenset[str] | None:
+        """The anchors of a page; None when the page could not be read (it has its own errors)."""
+        if path not in self._anchors:
+            self._anchors[path] = self._find_anchors(path)
+        return self._anchors[path]
+
+    def _find_anchors(self, path: str) -> frozenset[str] | None:
+        if path == OVERVIEW_PATH:
+            return frozenset()
+        if path == PRINT_ALL_PATH:
+            start = self.anchors(START_PAGE_PATH) or frozenset()
+            environments = [doc for doc in self.documents.values() if doc.is_environment]
+            return (
+                start
+                | {"overzicht"}
+                | {doc.slug for doc in environments}
+                | {f"{doc.slug}-{spec.anchor}" for doc in environments for spec in PARTS}
+            )
+        document = self.documents.get(path)
+        if document is None:
+            return None
+        return html_ids(_anchor_markdown(document))
+
+
+def html_ids(text: str) -> frozenset[str]:
+    """The ids that the site's Markdown gives to elements of this Markdown text."""
+    converter = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS))
+    collector = _IdCollector()
+    collector.feed(converter.convert(text))
+    collector.close()
+    return frozenset(collector.ids)
+
+
+class _IdCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value and (name == "id" or (tag == "a" and name == "name")):
+                self.ids.add(value)
+
+
+def _anchor_markdown(document: Document) -> str:
+    """The page's Markdown as the site renders it, as far as ids are concerned."""
+    if not document.is_environment:
+        return document.body
+    blocks = [document.intro.markdown]
+    for section in document.sections:
+        assert section.heading is not None
+        anchor = _PART_ANCHORS.get(section.heading.text)
+        suffix = f" {{#{anchor}}}" if anchor else ""
+        blocks.append(f"## {section.heading.text}{suffix}\n\n{section.markdown}")
+    return "\n\n".join(blocks)
+
+
+def links_resolve(document: Document, site: Site) -> Iterator[tuple[int, str, str]]:
+    """Every internal link and image points to an existing file, and to an existing anchor."""
+    page = scan.prose(document.body, document.body_line)
+    destinations = [(link.line, link.destination) for link in scan.links(page)]
+    destinations += [(item.line, item.destination) for item in scan.definitions(page)]
+    for line, destination in sorted(destinations):
+        for message, hint in _check_destination(destination, document, site):
+            yield line, message, hint
+
+
+def references_are_defined(document: Document) -> Iterator[tuple[int, str, str]]:
+    """A reference link `[text][label]` has a definition `[label]: destination`."""
+    page = scan.prose(document.body, document.body_line)
+    defined = {definition.label for definition in scan.definitions(page)}
+    for reference in scan.references(page):
+        if reference.label not in defined and not reference.image:
+            yield (
+                reference.line,
+                f"de verwijzing '[{reference.label}]' heeft geen doel",
+                f"zet ergens op de pagina een regel '[{reference.label}]: doel-van-de-link', "
+                "of schrijf de link als [tekst](doel)",
+            )
+
+
+def _check_destination(
+    destination: str, document: Document, site: Site
+) -> Iterator[tuple[str, str]]:
+    if not destination.strip():
+        yield "de link is leeg", "zet tussen de haakjes waar de link naartoe gaat"
+        return
+    if is_external(destination):
+        return
+    parts = urlsplit(destination)
+    path, fragment = unquote(parts.path), unquote(parts.fragment)
+    folder = posixpath.dirname(document.content_path)
+    if path.startswith("/"):
+        suggestion = posixpath.relpath(path.lstrip("/") or ".", folder or ".")
+        yield (
+            f"de link '{destination}' begint met '/'",
+            f"schrijf de link vanaf deze pagina, zonder '/' vooraan: '{suggestion}'",
+        )
+        return
+    if not path:
+        target = document.content_path
+    else:
+        target = posixpath.normpath(posixpath.join(folder, path))
+        if target == ".." or target.startswith("../"):
+            yield (
+                f"de link '{destination}' wijst naar een plek buiten de inhoudsmap",
+                "link alleen naar pagina's en bestanden in de inhoudsmap",
+            )
+            return
+        if target not in site.files:
+            yield _missing_target(destination, path, target, folder, site)
+            return
+    if fragment and target.endswith(".md"):
+        yield from _check_anchor(destination, fragment, target, document, site)
+
+
+def _missing_target(
+    destination: str, path: str, target: str, folder: str, site: Site
+) -> tuple[str, str]:
+    def relative(page: str) -> str:
+        return posixpath.relpath(page, folder or ".")
+
+    base = target.rstrip("/")
+    for candidate in (f"{base}.md", f"{base}/index.md"):
+        if candidate in site.files and not path.endswith(".md"):
+            return (
+                f"de link '{destination}' wijst naar een webadres, niet naar een bestand",
+                f"link naar het Markdown-bestand: '{relative(candidate)}'",
+            )
+    if target.endswith(".md"):
+        pages = [relative(page) for page in site.pages]
+        close = difflib.get_close_matches(relative(target), pages, n=1, cutoff=0.6)
+        hint = f"bedoelde je '{close[0]}'?" if close else "pagina's: " + ", ".join(pages)
+        return f"de link '{destination}' wijst naar een pagina die niet bestaat", hint
+    return (
+        f"de link '{destination}' wijst naar een bestand dat niet bestaat",
+        "controleer de naam (hoofdletters tellen mee) en zet het bestand in de inhoudsmap",
+    )
+
+
+def _check_anchor(
+    destination: str, fragment: str, target: str, document: Document, site: Site
+) -> Iterator[tuple[str, str]]:
+    anchors = site.anchors(target)
+    if anchors is None or fragment in anchors:
+        return
+    where = "deze pagina" if target == document.content_path else f"de pagina '{target}'"
+    close = difflib.get_close_matches(fragment, sorted(anchors), n=1, cutoff=0.6)
+    if close:
+        hint = f"bedoelde je '#{close[0]}'?"
+    elif anchors:
+        hint = "ankers op " + where + ": " + ", ".join("#" + a for a in sorted(anchors))
+    else:
+        hint = f"{where} heeft geen ankers; link naar de pagina zelf"
+    yield f"het anker '#{fragment}' bestaat niet op {where}", hint

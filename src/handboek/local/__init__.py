@@ -1,0 +1,19 @@
+"""A municipality's local layer: the folder `lokaal/` that upstream never writes.
+
+A municipality forks the handbook and puts everything of its own in
+`lokaal/`, so `git merge upstream/main` never conflicts:
+
+    lokaal/gemeente.yml              name, site name, web address, logo, colours
+    lokaal/<logo>.svg or .png        the logo that gemeente.yml names (optional)
+    lokaal/omgevingen/<slug>.yml     per environment: bridge builders, initiatives, notes
+    lokaal/paginas/contact.md        the contact page (required)
+    lokaal/paginas/<naam>.md         other pages, e.g. accessibility and privacy statements
+
+The flow matches the rest of the package: read files -> parse with line
+numbers (`frontmatter`, with the fields of `local.fields`) -> validate
+(`layer`, `colours`, `drift`) -> model (`model.LocalLayer`) -> render
+(`render`). `load.check_content` calls `layer.check_layer`, so `handboek
+check` and the build report the same problems. `scaffold` starts a layer,
+`review` records which upstream text a note was written against, and
+`commands` adds both to the `handboek` command as `handboek gemeente ...`.
+"""

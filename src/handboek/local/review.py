@@ -1,0 +1,155 @@
+"""`handboek gemeente herzien`: record the upstream text a local note belongs to.
+
+After a municipality has read what changed upstream (the check shows it as
+"te herzien" with a diff), this writes the current upstream text into the
+note's `upstream` group: its fingerprint and a snapshot. The YAML file is
+edited line by line, not re-serialised, so comments, order and every other
+line stay exactly as they were.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from handboek import load
+from handboek.document import read_document
+from handboek.local import drift, layer
+from handboek.model import LOCAL_FOLDER
+from handboek.problems import Problem
+
+CONTENT_DIR = "content"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    lines: tuple[str, ...]  # what to tell the editor, one line each
+    ok: bool
+
+
+def upstream_from_content(root: Path) -> dict[str, layer.UpstreamEnvironment]:
+    content_dir = root / CONTENT_DIR
+    documents = []
+    for file in load.content_files(content_dir):
+        document, _ = read_document(
+            file, file.relative_to(root).as_posix(), file.relative_to(content_dir).as_posix()
+        )
+        if document is not None:
+            documents.append(document)
+    return layer.upstream_environments(documents)
+
+
+def mark_reviewed(root: Path, targets: list[str]) -> Outcome:
+    """Record the notes named by `bestand` (all of its notes) or `bestand:regel` (one)."""
+    upstream = upstream_from_content(root)
+    lines: list[str] = []
+    ok = True
+    for target in targets:
+        path, line = _split_target(target)
+        file = root / path
+        folder = f"{LOCAL_FOLDER}/{layer.ENVIRONMENTS_DIR}/"
+        if not path.startswith(folder) or file.suffix != ".yml" or not file.is_file():
+            lines.append(f"{path}: geen bestand met notities")
+            lines.append(
+                f"    tip: noem een bestand in {folder}, bijvoorbeeld {folder}<omgeving>.yml"
+            )
+            ok = False
+            continue
+        done, file_ok = _review_file(file, path, line, upstream)
+        lines.extend(done)
+        ok = ok and file_ok
+    return Outcome(tuple(lines), ok)
+
+
+def _split_target(target: str) -> tuple[str, int | None]:
+    path, _, line = target.rpartition(":")
+    if path and line.isdigit():
+        return Path(path).as_posix(), int(line)
+    return Path(target).as_posix(), None
+
+
+def _review_file(
+    file: Path, path: str, line: int | None, upstream: dict[str, layer.UpstreamEnvironment]
+) -> tuple[list[str], bool]:
+    _, sources, problems = layer.read_environment_file(file, path, upstream)
+    if line is not None:
+        sources = [s for s in sources if s.line <= line <= s.end_line]
+        if not sources:
+            return [
+                f"{path}:{line}: op deze regel staat geen notitie",
+                "    tip: gebruik het bestand en de regel die 'handboek check' noemt",
+            ], False
+    if not sources:
+        return [f"{path}: dit bestand heeft geen notities; niets veranderd"], True
+    text = file.read_text(encoding="utf-8")
+    file_lines = text.split("\n")
+    messages: list[str] = []
+    ok = True
+    edits: list[tuple[int, int, list[str]]] = []
+    for source in sources:
+        if source.current is None:
+            ok = False
+            messages.extend(
+                problem.format()
+                for problem in _problems_of(problems, source)
+                or [Problem(path, source.line, "deze notitie wijst niet naar tekst van upstream")]
+            )
+            continue
+        if not _needs_recording(source):
+            messages.append(
+                f"{path}:{source.line}: al vastgelegd bij de huidige tekst van upstream"
+            )
+            continue
+        edits.append(_edit(source, file_lines))
+        messages.append(
+            f"{path}:{source.line}: vastgelegd bij de huidige tekst van upstream ({source.where})"
+        )
+    for start, end, new in sorted(edits, reverse=True):
+        file_lines[start:end] = new
+    if edits:
+        file.write_text("\n".join(file_lines), encoding="utf-8")
+    return messages, ok
+
+
+def _problems_of(problems: list[Problem], source: layer.NoteSource) -> list[Problem]:
+    return [p for p in problems if source.line <= p.line <= source.end_line]
+
+
+def _needs_recording(source: layer.NoteSource) -> bool:
+    assert source.current is not None
+    recorded = source.recorded
+    return (
+        recorded is None
+        or recorded["vingerafdruk"] != drift.fingerprint(source.current)
+        or recorded["vingerafdruk"] != drift.fingerprint(recorded["tekst"])
+        or recorded["tekst"] != drift.snapshot(source.current)
+    )
+
+
+def _edit(source: layer.NoteSource, lines: list[str]) -> tuple[int, int, list[str]]:
+    """(first line, end line, new lines), 0-based and end exclusive, for the `upstream` group."""
+    assert source.current is not None
+    found = layer.child(source.node, "upstream")
+    if found is None:
+        position = layer.last_content_line(source.node, lines) + 1
+        comment = (
+            " " * source.column
+            + "# Vastgelegd met 'handboek gemeente herzien'; niet zelf aanpassen."
+        )
+        return position, position, [comment, *_block(source.column, source.current)]
+    key, value = found
+    return (
+        key.start_mark.line,
+        layer.last_content_line(value, lines) + 1,
+        _block(key.start_mark.column, source.current),
+    )
+
+
+def _block(column: int, text: str) -> list[str]:
+    pad = " " * column
+    return [
+        f"{pad}upstream:",
+        f'{pad}  vingerafdruk: "{drift.fingerprint(text)}"',
+        f"{pad}  tekst: |",
+        *(f"{pad}    {line}" if line else "" for line in drift.snapshot(text).split("\n")),
+    ]

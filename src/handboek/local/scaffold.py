@@ -1,0 +1,200 @@
+"""`handboek gemeente nieuw "Naam"`: start a municipality's local layer.
+
+Writes lokaal/ with Dutch comments that explain every field. Nothing is made
+up: the name is the one given, everything else a municipality must supply is
+either commented out or marked `[in te vullen: ...]`, which the check reports
+as an error until it is filled in. An existing layer is never overwritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from handboek import load
+from handboek.document import read_document
+from handboek.local import drift, layer
+from handboek.model import LOCAL_FOLDER, PARTS, PUBLISHER_PAGES
+
+GEMEENTE_YML = """\
+# De lokale laag van {name}: alles wat deze site van {name} maakt.
+# De landelijke handreiking (upstream) schrijft nooit in de map lokaal/, dus
+# updates van upstream komen zonder conflicten binnen (zie FORKING.md).
+# Controleer na elke wijziging met: handboek check
+
+# Naam van de gemeente zoals lezers die zien.
+naam: {quoted_name}
+
+# Naam van de site in de kopbalk en in tabbladen. Zonder dit veld is het:
+# "<naam van de handreiking> – {name}".
+# sitenaam: "..."
+
+# Het adres waarop u de site publiceert (voor de sitemap):
+# webadres: "https://..."
+
+# Het logo: zet het bestand in de map lokaal/ en noem hier de naam (.svg of .png).
+# Een SVG mag niets van andere websites laden.
+# logo: logo.svg
+
+# Eigen kleuren, als #rrggbb; zet ze alle zes. De controle eist genoeg contrast
+# (WCAG AA: minstens 4,5:1) en noemt anders het bestand en de regel.
+# Zonder dit blok houdt de site de kleuren van de landelijke handreiking.
+# kleuren:
+#   kop: "#......"                 # achtergrond van de kopbalk
+#   kop_tekst: "#......"           # tekst in de kopbalk
+#   link: "#......"                # links, op wit en in de lokale blokken
+#   accent: "#......"              # links waar de muis boven staat
+#   lokaal_achtergrond: "#......"  # achtergrond van de lokale blokken
+#   lokaal_tekst: "#......"        # tekst in de lokale blokken
+"""
+
+ENVIRONMENT_YML = """\
+# Wat {name} toevoegt aan de omgeving '{title}'.
+# Alles hier is optioneel: zonder inhoud toont de site alleen de landelijke tekst.
+# Haal het '#' weg bij wat u gebruikt, en vul echte gegevens in: geen verzonnen
+# namen of contactgegevens. Lokale inhoud staat op de site in een eigen blok
+# "in {name}", onder het onderdeel waar het bij hoort.
+
+# Bruggenbouwers in {name}: onder 'Wie zijn de bruggenbouwers?' en in het overzicht.
+# bruggenbouwers:
+#   - organisatie: "..."
+#     rol: "..."
+#     contact: "..."
+
+# Initiatieven en voorbeelden in {name}: onder 'Uit de praktijk'.
+# initiatieven:
+#   - naam: "..."
+#     beschrijving: |
+#       ...
+#     webadres: "https://..."
+
+# Notities "Zo doen wij dit in {name}" bij een onderdeel, of bij één punt ervan.
+# onderdeel: {anchors}.
+# punt (optioneel): de vetgedrukte woorden waarmee een punt begint, zonder de
+# punt aan het eind, bijvoorbeeld "{example_point}".
+# Leg daarna vast bij welke tekst de notitie hoort, met:
+#   handboek gemeente herzien lokaal/{environments}/{slug}.yml
+# Verandert upstream die tekst later, dan meldt 'handboek check' de notitie als
+# 'te herzien' en laat zien wat er veranderde.
+# notities:
+#   - onderdeel: {example_anchor}
+#     punt: "{example_point}"
+#     tekst: |
+#       ...
+"""
+
+CONTACT_MD = """\
+---
+titel: Contact
+beschrijving: "Bij wie u in {name} terechtkunt met vragen over informele ondersteuners."
+eigenaar: "[in te vullen: het team of de rol die deze pagina beheert]"
+laatst_beoordeeld: {today}
+volgende_beoordeling: {next_year}
+---
+
+## Vragen over informele ondersteuners in {name}?
+
+[in te vullen: bij wie lezers terechtkunnen, met e-mailadres, telefoonnummer en bereikbaarheid.]
+"""
+
+STATEMENT_MD = """\
+---
+titel: {title}
+beschrijving: "{description}"
+eigenaar: "[in te vullen: het team of de rol die deze pagina beheert]"
+laatst_beoordeeld: {today}
+volgende_beoordeling: {next_year}
+---
+
+{body}
+"""
+
+STATEMENT_FALLBACK = {
+    "toegankelijkheid.md": (
+        "Toegankelijkheid",
+        "Hoe toegankelijk deze website van {name} is.",
+        "[in te vullen: de toegankelijkheidsverklaring van {name} voor deze website.]",
+    ),
+    "privacy.md": (
+        "Privacy",
+        "Wat deze website van {name} over uw bezoek vastlegt.",
+        "[in te vullen: de privacyverklaring van {name} voor deze website.]",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Scaffold:
+    created: tuple[str, ...]  # paths relative to the root, in the order written
+    refused: str | None  # why nothing was written
+
+
+def create(root: Path, name: str, content_dir: str = "content") -> Scaffold:
+    folder = layer.layer_folder(root)
+    if folder.exists():
+        return Scaffold((), f"{LOCAL_FOLDER}/ bestaat al; er is niets overschreven")
+    name = " ".join(name.split())
+    if not name:
+        return Scaffold((), 'geef de naam van de gemeente, bijvoorbeeld: "Gemeente ..."')
+    today = load.today()
+    next_year = _a_year_later(today)
+    documents = {}
+    for file in load.content_files(root / content_dir):
+        document, _ = read_document(
+            file, file.relative_to(root).as_posix(), file.relative_to(root / content_dir).as_posix()
+        )
+        if document is not None:
+            documents[document.content_path] = document
+    files: dict[str, str] = {
+        f"{LOCAL_FOLDER}/{layer.MUNICIPALITY_FILE}": GEMEENTE_YML.format(
+            name=name, quoted_name=_quoted(name)
+        )
+    }
+    for slug, environment in sorted(layer.upstream_environments(list(documents.values())).items()):
+        anchor = PARTS[2].anchor  # wat-kan-de-gemeente-doen: the municipal actions
+        points = drift.points(environment.parts.get(anchor, ""))
+        files[f"{LOCAL_FOLDER}/{layer.ENVIRONMENTS_DIR}/{slug}.yml"] = ENVIRONMENT_YML.format(
+            name=name,
+            title=environment.title,
+            anchors=", ".join(spec.anchor for spec in PARTS),
+            example_anchor=anchor,
+            example_point=next(iter(points), "..."),
+            environments=layer.ENVIRONMENTS_DIR,
+            slug=slug,
+        )
+    pages = f"{LOCAL_FOLDER}/{layer.PAGES_DIR}"
+    files[f"{pages}/{layer.CONTACT_PAGE}"] = CONTACT_MD.format(
+        name=name, today=today, next_year=next_year
+    )
+    for page in PUBLISHER_PAGES:
+        upstream = documents.get(page)
+        if upstream is not None:
+            # Upstream's statement is the starting point; its '[in te vullen: ...]' parts
+            # are what the municipality must complete.
+            title, description = upstream.fields["titel"], upstream.fields["beschrijving"]
+            body = upstream.body.strip("\n")
+        else:
+            title, description, body = (t.format(name=name) for t in STATEMENT_FALLBACK[page])
+        files[f"{pages}/{page}"] = STATEMENT_MD.format(
+            title=title,
+            description=description.replace('"', "'"),
+            body=body,
+            today=today,
+            next_year=next_year,
+        )
+    for path, text in files.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(text, encoding="utf-8")
+    return Scaffold(tuple(files), None)
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _a_year_later(date: dt.date) -> dt.date:
+    try:
+        return date.replace(year=date.year + 1)
+    except ValueError:  # 29 February
+        return date.replace(year=date.year + 1, day=28)

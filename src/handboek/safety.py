@@ -1,0 +1,153 @@
+"""Safety rules: content runs no code and loads nothing from other websites.
+
+The site promises its readers zero third-party requests and no scripts from
+content. Markdown lets editors write raw HTML, so these rules look at the
+prose of a page (see `scan`: code is shown as text and does not count) and
+reject what would break that promise: script and embedding elements,
+`javascript:` links, inline event handlers such as `onclick=`, and images or
+other embedded resources from another host. Links to other websites are fine:
+a reader's browser only contacts them when the reader follows the link.
+
+Each rule takes a `Document` and yields `(line, message, hint)`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+
+from handboek import scan
+from handboek.document import Document
+
+Finding = tuple[int, str, str]
+
+_CODE_HINT = "de inhoud mag geen code uitvoeren; verwijder het element"
+_EMBED_HINT = (
+    "de site laadt niets van andere websites (privacy van lezers); "
+    "zet een gewone link naar die pagina, bijvoorbeeld [Bekijk de video](https://...)"
+)
+_THEME_HINT = "opmaak en instellingen komen uit het thema (map overrides/); verwijder het element"
+# Elements that run code, embed another page, or change styles or page settings.
+FORBIDDEN_ELEMENTS = {
+    "script": _CODE_HINT,
+    "applet": _CODE_HINT,
+    "iframe": _EMBED_HINT,
+    "frame": _EMBED_HINT,
+    "object": _EMBED_HINT,
+    "embed": _EMBED_HINT,
+    "style": _THEME_HINT,
+    "link": _THEME_HINT,
+    "base": _THEME_HINT,
+    "meta": _THEME_HINT,
+}
+# Attributes whose value the browser follows as an address.
+_LINK_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "data", "poster")
+# Attributes whose address the browser loads while showing the page.
+_EMBED_ATTRIBUTES = ("src", "srcset", "poster", "data", "background")
+_CODE_SCHEMES = ("javascript:", "vbscript:")
+_CSS_URL = re.compile(r"url\(\s*['\"]?\s*(?:https?:)?//", re.I)
+_EVENT_HANDLER = re.compile(r"^on[a-z]+$")
+_IMAGE_HINT = (
+    "zet de afbeelding in de inhoudsmap (bijvoorbeeld content/afbeeldingen/) en gebruik "
+    "een pad vanaf deze pagina: ![omschrijving](afbeeldingen/foto.png); "
+    "de site laadt niets van andere websites (privacy van lezers)"
+)
+
+
+def _prose(document: Document) -> scan.Prose:
+    return scan.prose(document.body, document.body_line)
+
+
+def no_scripts_or_embeds(document: Document) -> Iterator[Finding]:
+    """No HTML element that runs code, embeds another page, or changes styles: <script>,
+    <iframe>, <object>, <embed> and the others in `FORBIDDEN_ELEMENTS`."""
+    for tag in scan.tags(_prose(document)):
+        if tag.name in FORBIDDEN_ELEMENTS:
+            message = f"het HTML-element <{tag.name}> is niet toegestaan"
+            yield tag.line, message, FORBIDDEN_ELEMENTS[tag.name]
+
+
+def no_code_in_links(document: Document) -> Iterator[Finding]:
+    """No link or address starts with `javascript:` (or `vbscript:`)."""
+    page = _prose(document)
+    addresses = [(link.line, link.destination) for link in scan.links(page)]
+    addresses += [(item.line, item.destination) for item in scan.definitions(page)]
+    addresses += [
+        (tag.line, value)
+        for tag in scan.tags(page)
+        for name, value in tag.attributes
+        if name in _LINK_ATTRIBUTES
+    ]
+    for line, address in sorted(addresses):
+        if _scheme_of(address).startswith(_CODE_SCHEMES):
+            yield (
+                line,
+                f"een link met '{_scheme_of(address).split(':')[0]}:' is niet toegestaan",
+                "de inhoud mag geen code uitvoeren; link naar een pagina (https://... of een "
+                ".md-bestand)",
+            )
+
+
+def no_event_handlers(document: Document) -> Iterator[Finding]:
+    """No inline event handler attributes such as `onclick=` in HTML."""
+    for tag in scan.tags(_prose(document)):
+        for name, _ in tag.attributes:
+            if _EVENT_HANDLER.match(name):
+                yield (
+                    tag.line,
+                    f"het HTML-attribuut '{name}' in <{tag.name}> is niet toegestaan",
+                    "de inhoud mag geen code uitvoeren; verwijder het attribuut",
+                )
+
+
+def no_external_images(document: Document) -> Iterator[Finding]:
+    """Images and other embedded resources come from the site itself, never from
+    another host (`http://`, `https://` or `//`)."""
+    page = _prose(document)
+    definitions = {item.label: item.destination for item in scan.definitions(page)}
+    addresses = [
+        (link.line, f"de afbeelding '{link.destination}'", link.destination)
+        for link in scan.links(page)
+        if link.image
+    ]
+    addresses += [
+        (reference.line, f"de afbeelding '[{reference.label}]'", definitions[reference.label])
+        for reference in scan.references(page)
+        if reference.image and reference.label in definitions
+    ]
+    addresses += [
+        (tag.line, f'<{tag.name} {name}="{value}">', value)
+        for tag in scan.tags(page)
+        if tag.name not in FORBIDDEN_ELEMENTS  # reported by no_scripts_or_embeds
+        for name, value in tag.attributes
+        if name in _EMBED_ATTRIBUTES
+    ]
+    found = [(line, what) for line, what, address in addresses if _is_other_host(address)]
+    found += [
+        (tag.line, f"de stijl (style) van <{tag.name}>")
+        for tag in scan.tags(page)
+        for name, value in tag.attributes
+        if name == "style" and _CSS_URL.search(html.unescape(value))
+    ]
+    for line, what in sorted(found):
+        yield line, f"{what} laadt iets van een andere website", _IMAGE_HINT
+
+
+def _scheme_of(address: str) -> str:
+    """The address as a browser reads it: entities decoded, no spaces or control
+    characters, lowercase."""
+    decoded = html.unescape(address)
+    return "".join(c for c in decoded if c.isprintable() and not c.isspace()).lower()
+
+
+def _is_other_host(address: str) -> bool:
+    """Whether the browser would fetch this from another host; srcset lists several."""
+    candidates = [part.split()[0] for part in address.split(",") if part.split()]
+    return any(
+        _scheme_of(candidate).replace("\\", "/").startswith(("http:", "https:", "ftp:", "//"))
+        for candidate in candidates
+    )
+
+
+SAFETY_RULES = (no_scripts_or_embeds, no_code_in_links, no_event_handlers, no_external_images)

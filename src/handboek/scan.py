@@ -1,0 +1,202 @@
+"""Finding links and HTML in the prose of a page, with line numbers.
+
+The link and safety rules look at what a page will render: not at code, which
+is shown as text. `prose` returns the Markdown body with fenced code blocks,
+code spans and HTML comments blanked out (replaced by spaces, newlines kept),
+so an offset in it is an offset in the body and `Prose.line_at` gives the line
+an editor sees. `links`, `definitions`, `references` and `tags` then read that
+text. This is a small scanner for the Markdown editors write, not a full
+CommonMark parser: indented code blocks, for instance, count as prose.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+_FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
+_BACKTICKS = re.compile(r"`+")
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_LINK_END = re.compile(r"\]\(")
+_DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*\n?[ \t]*(<[^>\n]*>|\S+)", re.M)
+_REFERENCE = re.compile(r"(!?)\[([^\[\]\n]*)\]\[([^\[\]\n]*)\]")
+# After `](`: the destination (`<...>` or without spaces, balanced parentheses),
+# an optional title, and the closing parenthesis.
+_DESTINATION = re.compile(
+    r"[ \t]*\n?[ \t]*(<[^<>\n]*>|(?:[^\s()]|\([^\s()]*\))*)"
+    r"(?:[ \t]*\n?[ \t]+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?[ \t]*\n?[ \t]*\)"
+)
+_SHORTCUT_IMAGE = re.compile(r"!\[([^\[\]\n]+)\](?![\[(])")
+_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>")
+_ATTRIBUTE = re.compile(
+    r"(?:^|\s)([^\s\"'>/=]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+)))?"
+)
+
+
+@dataclass(frozen=True)
+class Prose:
+    """A body with its code blanked out; `first_line` is the body's first line."""
+
+    text: str
+    first_line: int
+
+    def line_at(self, offset: int) -> int:
+        return self.first_line + self.text.count("\n", 0, offset)
+
+
+@dataclass(frozen=True)
+class Link:
+    """An inline link `[text](destination)` or image `![alt](destination)`."""
+
+    destination: str
+    image: bool
+    line: int
+
+
+@dataclass(frozen=True)
+class Definition:
+    """A reference definition `[label]: destination`."""
+
+    label: str  # normalised: lowercase, single spaces
+    destination: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A use of a definition: `[text][label]`, `[label][]` or, for images, `![label]`."""
+
+    label: str  # normalised
+    image: bool
+    line: int
+
+
+@dataclass(frozen=True)
+class Tag:
+    """An opening HTML tag with its attributes (names lowercase, values as written)."""
+
+    name: str  # lowercase
+    attributes: tuple[tuple[str, str], ...]
+    line: int
+
+
+@functools.lru_cache(maxsize=32)
+def prose(markdown: str, first_line: int) -> Prose:
+    """The body with fenced code, code spans and HTML comments replaced by spaces."""
+    text = _blank_fences(markdown)
+    text = _COMMENT.sub(lambda match: _blank(match.group(0)), text)
+    return Prose(_blank_code_spans(text), first_line)
+
+
+def label(text: str) -> str:
+    """A reference label as Markdown matches it: case and spacing do not count."""
+    return " ".join(text.split()).lower()
+
+
+def links(page: Prose) -> Iterator[Link]:
+    """Inline links and images; a link around an image yields both."""
+    text = page.text
+    for match in _LINK_END.finditer(text):
+        start = _opening_bracket(text, match.start())
+        destination = _destination(text, match.end())
+        if start is None or destination is None:
+            continue
+        image = start > 0 and text[start - 1] == "!"
+        yield Link(destination, image, page.line_at(start))
+
+
+def definitions(page: Prose) -> Iterator[Definition]:
+    for match in _DEFINITION.finditer(page.text):
+        destination = match.group(2)
+        if destination.startswith("<"):
+            destination = destination[1:-1]
+        yield Definition(label(match.group(1)), destination, page.line_at(match.start()))
+
+
+def references(page: Prose) -> Iterator[Reference]:
+    """Full and collapsed references, and shortcut image references `![label]`."""
+    for match in _REFERENCE.finditer(page.text):
+        name = match.group(3) or match.group(2)
+        yield Reference(label(name), bool(match.group(1)), page.line_at(match.start()))
+    for match in _SHORTCUT_IMAGE.finditer(page.text):
+        yield Reference(label(match.group(1)), True, page.line_at(match.start()))
+
+
+def tags(page: Prose) -> Iterator[Tag]:
+    for match in _TAG.finditer(page.text):
+        attributes = tuple(
+            (item.group(1).lower(), next((v for v in item.groups()[1:] if v is not None), ""))
+            for item in _ATTRIBUTE.finditer(match.group(2))
+        )
+        yield Tag(match.group(1).lower(), attributes, page.line_at(match.start()))
+
+
+def _blank(text: str) -> str:
+    return re.sub(r"[^\n]", " ", text)
+
+
+def _blank_fences(markdown: str) -> str:
+    """Blank every line of a fenced code block, fences included (unclosed: to the end)."""
+    lines = markdown.split("\n")
+    fence: str | None = None
+    for index, line in enumerate(lines):
+        if fence is None:
+            match = _FENCE_OPEN.match(line)
+            if match and not (match.group(1)[0] == "`" and "`" in match.group(2)):
+                fence = match.group(1)
+                lines[index] = _blank(line)
+        else:
+            closing = re.match(rf"^ {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$", line)
+            if closing:
+                fence = None
+            lines[index] = _blank(line)
+    return "\n".join(lines)
+
+
+def _blank_code_spans(text: str) -> str:
+    """Blank `code spans`: a run of backticks up to the next run of the same length.
+
+    A code span never crosses a blank line (the end of a paragraph).
+    """
+    parts = []
+    position = 0
+    search_from = 0
+    while match := _BACKTICKS.search(text, search_from):
+        run = match.group(0)
+        closing = re.compile(rf"(?<!`){run}(?!`)")
+        end = closing.search(text, match.end())
+        if end is None or re.search(r"\n[ \t]*\n", text[match.end() : end.start()]):
+            search_from = match.end()
+            continue
+        parts.append(text[position : match.start()])
+        parts.append(_blank(text[match.start() : end.end()]))
+        position = search_from = end.end()
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+def _opening_bracket(text: str, closing: int) -> int | None:
+    """The `[` that matches the `]` at `closing`, within the same paragraph."""
+    depth = 0
+    for index in range(closing - 1, -1, -1):
+        character = text[index]
+        if character == "]":
+            depth += 1
+        elif character == "[":
+            if depth == 0:
+                return index
+            depth -= 1
+        elif character == "\n" and text[index + 1 : closing].startswith("\n"):
+            return None
+    return None
+
+
+def _destination(text: str, start: int) -> str | None:
+    """The destination of an inline link whose `](` ends at `start`; None if malformed."""
+    match = _DESTINATION.match(text, start)
+    if match is None:
+        return None
+    destination = match.group(1)
+    return destination[1:-1] if destination.startswith("<") else destination

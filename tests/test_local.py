@@ -1,0 +1,543 @@
+"""The local layer of a municipality's fork: what the check says about lokaal/.
+
+Every test writes a small fictional layer ("Gemeente Voorbeeld") next to the
+fictional content of tests/corpus/basis (one environment, slug 'voorbeeld')
+and asserts the exact `path:line: message` lines of `check_content`, the
+same check that `handboek check` and the build run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import hashlib
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from handboek import cli
+from handboek.load import check_content
+from handboek.local import colours, drift, fields
+from handboek.problems import Severity
+from handboek.schema import Field, json_schema
+from tests.sample_content import ENVIRONMENT, write_content
+
+ON = dt.date(2026, 12, 1)
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "gemeente-voorbeeld"
+
+GEMEENTE = "naam: Gemeente Voorbeeld\n"
+CONTACT = """---
+titel: Contact
+beschrijving: "Contact met de verzonnen Gemeente Voorbeeld."
+eigenaar: Team Voorbeeld
+laatst_beoordeeld: 2026-11-28
+volgende_beoordeling: 2027-11-28
+---
+
+Mail naar team@voorbeeld.example (verzonnen).
+"""
+# The basis environment with two points in 'Wat kan de gemeente doen?' (lines 33-37).
+WITH_POINTS = ENVIRONMENT.replace(
+    "Verzonnen tekst over wat de gemeente kan doen. Terug naar de [start](../index.md).",
+    "- **Eerste actie.** Verzonnen tekst over de eerste actie.\n"
+    "- **Tweede actie.** Verzonnen tekst. Nog een zin.\n"
+    "    - een subpunt\n"
+    "\n"
+    "Terug naar de [start](../index.md).",
+)
+NOTE = """\
+notities:
+  # Een opmerking die moet blijven staan.
+  - onderdeel: wat-kan-de-gemeente-doen
+    punt: Tweede actie
+    tekst: |
+      Zo doen wij dit in Gemeente Voorbeeld.
+"""
+# The fingerprint: the first 12 hex digits of SHA-256 over the words, one space apart.
+OLD_FINGERPRINT = hashlib.sha256(
+    b"- **Tweede actie.** Verzonnen tekst. Nog een zin. - een subpunt"
+).hexdigest()[:12]
+NEW_FINGERPRINT = hashlib.sha256(
+    b"- **Tweede actie.** Verzonnen tekst. Nog een andere zin. - een subpunt"
+).hexdigest()[:12]
+
+
+def make_fork(
+    root: Path, files: dict[str, str | None] | None = None, content: dict[str, str] | None = None
+) -> Path:
+    """Basis content plus a minimal valid layer; `files` adds, replaces or (None) removes."""
+    write_content(root, {"omgevingen/voorbeeld.md": WITH_POINTS, **(content or {})})
+    layer = {"lokaal/gemeente.yml": GEMEENTE, "lokaal/paginas/contact.md": CONTACT, **(files or {})}
+    for path, text in layer.items():
+        if text is not None:
+            (root / path).parent.mkdir(parents=True, exist_ok=True)
+            (root / path).write_text(text, encoding="utf-8")
+    return root
+
+
+def check(root: Path) -> list[str]:
+    result = check_content(root / "content", root, on=ON)
+    return [problem.format() for problem in sorted(result.problems)]
+
+
+def herzien(root: Path, monkeypatch: pytest.MonkeyPatch, *targets: str) -> int:
+    monkeypatch.chdir(root)
+    return cli.main(["gemeente", "herzien", *targets])
+
+
+# --- the layer as a whole -------------------------------------------------------------------
+
+
+def test_minimal_layer_is_valid_and_becomes_part_of_the_model(tmp_path: Path) -> None:
+    root = make_fork(tmp_path)
+    result = check_content(root / "content", root, on=ON)
+    assert result.problems == ()
+    assert result.handbook is not None and result.handbook.local is not None
+    assert result.handbook.local.name == "Gemeente Voorbeeld"
+    assert result.handbook.local.pages == (("gemeente/contact.md", "lokaal/paginas/contact.md"),)
+    assert "gemeente/contact.md" in [page.path for page in result.handbook.pages]
+
+
+def test_upstream_without_a_layer_has_no_local_model(tmp_path: Path) -> None:
+    write_content(tmp_path)
+    result = check_content(tmp_path / "content", tmp_path, on=ON)
+    assert result.handbook is not None and result.handbook.local is None
+
+
+def test_a_statement_page_replaces_upstreams_at_the_same_address(tmp_path: Path) -> None:
+    statement = CONTACT.replace("titel: Contact", "titel: Toegankelijkheid van Voorbeeld")
+    root = make_fork(
+        tmp_path,
+        {"lokaal/paginas/toegankelijkheid.md": statement},
+        {"toegankelijkheid.md": CONTACT.replace("titel: Contact", "titel: Toegankelijkheid")},
+    )
+    result = check_content(root / "content", root, on=ON)
+    assert result.handbook is not None
+    titles = [page.title for page in result.handbook.pages if page.path == "toegankelijkheid.md"]
+    assert titles == ["Toegankelijkheid van Voorbeeld"]
+
+
+def test_missing_municipality_file_and_contact_page(tmp_path: Path) -> None:
+    root = make_fork(tmp_path, {"lokaal/gemeente.yml": None, "lokaal/paginas/contact.md": None})
+    (root / "lokaal").mkdir(exist_ok=True)
+    assert check(root) == [
+        "lokaal/gemeente.yml:1: het bestand met de gegevens van de gemeente ontbreekt\n"
+        '    tip: maak de lokale laag met: handboek gemeente nieuw "Gemeente ..." '
+        "(of zet lokaal/gemeente.yml terug)",
+        "lokaal/paginas/contact.md:1: de contactpagina van de gemeente ontbreekt\n"
+        "    tip: maak deze pagina met front matter (titel, beschrijving, eigenaar, "
+        "laatst_beoordeeld, volgende_beoordeling) en zeg bij wie lezers terechtkunnen",
+    ]
+
+
+def test_municipality_fields_are_checked_with_lines(tmp_path: Path) -> None:
+    gemeente = 'naam: Gemeente Voorbeeld\nkleur: "#000000"\nwebadres: "http://voorbeeld.example"\n'
+    root = make_fork(tmp_path, {"lokaal/gemeente.yml": gemeente})
+    assert check(root) == [
+        "lokaal/gemeente.yml:2: onbekend veld 'kleur'\n    tip: bedoelde je 'kleuren'?",
+        "lokaal/gemeente.yml:3: 'webadres' is geen https-adres: 'http://voorbeeld.example'\n"
+        '    tip: schrijf het volledige adres, bijvoorbeeld: webadres: "https://www.example.nl/"',
+    ]
+
+
+def test_yaml_errors_name_the_file_not_front_matter(tmp_path: Path) -> None:
+    root = make_fork(tmp_path, {"lokaal/gemeente.yml": "naam: Gemeente Voorbeeld\n\tlogo: x\n"})
+    assert check(root) == [
+        "lokaal/gemeente.yml:2: het bestand bevat een tab-teken\n"
+        "    tip: YAML staat geen tabs toe: gebruik spaties om in te springen"
+    ]
+
+
+def test_placeholders_left_from_the_scaffold_are_errors(tmp_path: Path) -> None:
+    contact = CONTACT.replace(
+        "Mail naar team@voorbeeld.example (verzonnen).",
+        "[in te vullen: bij wie lezers terechtkunnen]",
+    )
+    gemeente = GEMEENTE + "# sitenaam: [in te vullen: mag in commentaar staan]\n"
+    root = make_fork(
+        tmp_path, {"lokaal/paginas/contact.md": contact, "lokaal/gemeente.yml": gemeente}
+    )
+    assert check(root) == [
+        "lokaal/paginas/contact.md:9: hier staat nog een invulplek: "
+        "[in te vullen: bij wie lezers terechtkunnen]\n"
+        "    tip: vervang de invulplek door de echte gegevens van de gemeente, of haal de regel "
+        "weg; verzin geen namen of contactgegevens"
+    ]
+
+
+def test_local_pages_follow_the_page_rules(tmp_path: Path) -> None:
+    page = CONTACT.replace("eigenaar: Team Voorbeeld\n", "") + "\n# Een hoofdtitel\n"
+    root = make_fork(tmp_path, {"lokaal/paginas/Onze_aanpak.md": page})
+    assert check(root) == [
+        "lokaal/paginas/Onze_aanpak.md:1: de bestandsnaam 'Onze_aanpak.md' is geen geldig "
+        "webadres\n"
+        "    tip: gebruik alleen kleine letters, cijfers en '-', bijvoorbeeld 'contact.md'",
+        "lokaal/paginas/Onze_aanpak.md:2: het verplichte veld 'eigenaar' ontbreekt\n"
+        "    tip: voeg toe: eigenaar: <tekst> (Wie de pagina inhoudelijk beheert (een rol of "
+        "team).)",
+        "lokaal/paginas/Onze_aanpak.md:10: de tekst bevat een hoofdtitel '# Een hoofdtitel'\n"
+        "    tip: de titel komt uit het veld 'titel'; gebruik in de tekst koppen vanaf '##'",
+    ]
+
+
+def test_files_outside_the_documented_layout_are_errors(tmp_path: Path) -> None:
+    root = make_fork(
+        tmp_path,
+        {
+            "lokaal/omgevingen/voorbeeld.yaml": "",
+            "lokaal/logo.png": "",
+            "lokaal/notities.txt": "",
+            "lokaal/.gitkeep": "",
+        },
+    )
+    assert check(root) == [
+        "lokaal/logo.png:1: onbekend bestand in de lokale laag\n"
+        "    tip: is dit het logo? zet in lokaal/gemeente.yml: logo: logo.png",
+        "lokaal/notities.txt:1: onbekend bestand in de lokale laag\n"
+        "    tip: de lokale laag bevat alleen: lokaal/gemeente.yml, het logo dat 'logo' daarin "
+        "noemt, lokaal/omgevingen/<omgeving>.yml en lokaal/paginas/<naam>.md (zie FORKING.md)",
+        "lokaal/omgevingen/voorbeeld.yaml:1: onbekend bestand in de lokale laag\n"
+        "    tip: gebruik de extensie .yml: lokaal/omgevingen/voorbeeld.yml",
+    ]
+
+
+# --- logo and colours -----------------------------------------------------------------------------
+
+COLOURS = """naam: Gemeente Voorbeeld
+kleuren:
+  kop: "#0b4f3c"
+  kop_tekst: "#ffffff"
+  link: "#0b5d46"
+  accent: "#7a2e00"
+  lokaal_achtergrond: "#eef6f2"
+  lokaal_tekst: "#1a1a1a"
+"""
+
+
+def test_wcag_contrast_formula() -> None:
+    assert colours.contrast("#000000", "#ffffff") == pytest.approx(21.0)
+    assert colours.contrast("#ffffff", "#ffffff") == pytest.approx(1.0)
+    # The classic threshold grey: just above 4.5:1 on white.
+    assert colours.dutch_ratio(colours.contrast("#767676", "#ffffff")) == "4,54"
+    assert colours.dutch_ratio(colours.contrast("#777777", "#ffffff")) == "4,47"
+
+
+def test_valid_colours_become_custom_properties(tmp_path: Path) -> None:
+    root = make_fork(tmp_path, {"lokaal/gemeente.yml": COLOURS})
+    result = check_content(root / "content", root, on=ON)
+    assert result.handbook is not None and result.handbook.local is not None
+    css = result.handbook.local.css
+    assert "  --md-primary-fg-color: #0b4f3c;\n" in css
+    assert "  --md-typeset-a-color: #0b5d46;\n" in css
+    assert "  --handboek-lokaal-achtergrond: #eef6f2;\n" in css
+
+
+def test_colours_below_wcag_aa_are_reported_at_their_line(tmp_path: Path) -> None:
+    gemeente = (
+        COLOURS.replace('link: "#0b5d46"', 'link: "#7fb3e0"')
+        .replace('kop_tekst: "#ffffff"', 'kop_tekst: "#3a6b5d"')
+        .replace('accent: "#7a2e00"', "accent: rood")
+    )
+    root = make_fork(tmp_path, {"lokaal/gemeente.yml": gemeente})
+    assert check(root) == [
+        "lokaal/gemeente.yml:4: te weinig contrast voor de tekst in de kopbalk: "
+        "'kleuren.kop_tekst' (#3a6b5d) op 'kleuren.kop' (#0b4f3c) is 1,56:1, "
+        "WCAG AA vraagt minstens 4,5:1\n"
+        "    tip: kies een donkerdere tekstkleur of een lichtere achtergrond (of andersom) "
+        "tot de verhouding minstens 4,5:1 is",
+        "lokaal/gemeente.yml:5: te weinig contrast voor links in de lokale blokken: "
+        "'kleuren.link' (#7fb3e0) op 'kleuren.lokaal_achtergrond' (#eef6f2) is 2,02:1, "
+        "WCAG AA vraagt minstens 4,5:1\n"
+        "    tip: kies een donkerdere tekstkleur of een lichtere achtergrond (of andersom) "
+        "tot de verhouding minstens 4,5:1 is",
+        "lokaal/gemeente.yml:5: te weinig contrast voor links in de tekst: "
+        "'kleuren.link' (#7fb3e0) op wit (#ffffff) is 2,22:1, WCAG AA vraagt minstens 4,5:1\n"
+        "    tip: kies een donkerdere tekstkleur of een lichtere achtergrond (of andersom) "
+        "tot de verhouding minstens 4,5:1 is",
+        "lokaal/gemeente.yml:6: 'kleuren.accent' is geen kleur als #rrggbb: 'rood'\n"
+        "    tip: schrijf een kleur als '#' met zes tekens uit 0-9 en a-f, tussen "
+        'aanhalingstekens, bijvoorbeeld: "#1f4e79"',
+    ]
+
+
+def test_colours_come_all_six_together(tmp_path: Path) -> None:
+    gemeente = COLOURS.replace('  accent: "#7a2e00"\n', "")
+    root = make_fork(tmp_path, {"lokaal/gemeente.yml": gemeente})
+    assert check(root) == [
+        "lokaal/gemeente.yml:3: het verplichte veld 'kleuren.accent' ontbreekt\n"
+        "    tip: voeg toe: kleuren.accent: <tekst> (Links waar de muis boven staat, als #rrggbb.)"
+    ]
+
+
+def test_logo_must_be_a_local_svg_or_png_without_external_requests(tmp_path: Path) -> None:
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg">\n'
+        '  <image href="https://cdn.example/logo.png"/>\n'
+        "</svg>\n"
+    )
+    root = make_fork(
+        tmp_path, {"lokaal/gemeente.yml": GEMEENTE + "logo: logo.svg\n", "lokaal/logo.svg": svg}
+    )
+    assert check(root) == [
+        "lokaal/logo.svg:2: het logo laadt iets van een andere website\n"
+        "    tip: neem lettertypen en afbeeldingen op in het SVG-bestand zelf; de site doet geen "
+        "verzoeken naar andere partijen (privacy)"
+    ]
+    (root / "lokaal/logo.svg").unlink()
+    assert check(root) == [
+        "lokaal/gemeente.yml:2: het logo 'logo.svg' staat niet in de map lokaal/\n"
+        "    tip: zet het bestand in lokaal/ en schrijf alleen de naam, bijvoorbeeld: "
+        "logo: logo.svg"
+    ]
+
+
+# --- per environment ------------------------------------------------------------------
+
+
+def test_an_environment_file_must_name_an_upstream_environment(tmp_path: Path) -> None:
+    root = make_fork(tmp_path, {"lokaal/omgevingen/voorbeelden.yml": ""})
+    assert check(root) == [
+        "lokaal/omgevingen/voorbeelden.yml:1: onbekende omgeving 'voorbeelden': er is geen "
+        "content/omgevingen/voorbeelden.md\n"
+        "    tip: bedoelde je 'voorbeeld'? hernoem het bestand naar voorbeeld.yml"
+    ]
+
+
+def test_an_empty_environment_file_is_allowed(tmp_path: Path) -> None:
+    root = make_fork(tmp_path, {"lokaal/omgevingen/voorbeeld.yml": "# alleen commentaar\n"})
+    assert check(root) == []
+
+
+def test_bridge_builders_and_initiatives_need_every_field(tmp_path: Path) -> None:
+    local = """bruggenbouwers:
+  - organisatie: Buurtteam Voorbeeld
+    rol: opbouwwerker
+  - Buurtteam Zuid
+initiatieven:
+  - naam: Voorbeeldinitiatief
+    beschrijving: Verzonnen.
+    webadres: "www.voorbeeld.example"
+"""
+    root = make_fork(tmp_path, {"lokaal/omgevingen/voorbeeld.yml": local})
+    assert check(root) == [
+        "lokaal/omgevingen/voorbeeld.yml:2: het verplichte veld 'bruggenbouwers (punt 1).contact' "
+        "ontbreekt\n"
+        "    tip: voeg toe: bruggenbouwers (punt 1).contact: <tekst> (Hoe lezers contact opnemen: "
+        "e-mailadres, telefoon of webadres.)",
+        "lokaal/omgevingen/voorbeeld.yml:4: punt 2 van 'bruggenbouwers' moet een groep velden "
+        "zijn, maar is tekst\n"
+        "    tip: begin elke groep met '  - ' en zet de velden van de groep eronder, even ver "
+        "ingesprongen als het eerste veld",
+        "lokaal/omgevingen/voorbeeld.yml:8: 'webadres' van 'Voorbeeldinitiatief' is geen "
+        "https-adres: 'www.voorbeeld.example'\n"
+        '    tip: schrijf het volledige adres, bijvoorbeeld: webadres: "https://www.example.nl/"',
+    ]
+
+
+def test_a_note_on_an_unknown_part_or_point_is_an_error_with_a_hint(tmp_path: Path) -> None:
+    local = """notities:
+  - onderdeel: wat-kan-gemeente-doen
+    tekst: Verzonnen.
+  - onderdeel: Wie zijn de bruggenbouwers?
+    tekst: Verzonnen.
+  - onderdeel: wat-kan-de-gemeente-doen
+    punt: Tweede acties
+    tekst: Verzonnen.
+  - onderdeel: meerwaarde
+    punt: Iets heel anders
+    tekst: Verzonnen.
+"""
+    root = make_fork(tmp_path, {"lokaal/omgevingen/voorbeeld.yml": local})
+    assert check(root) == [
+        "lokaal/omgevingen/voorbeeld.yml:2: onbekend onderdeel 'wat-kan-gemeente-doen'\n"
+        "    tip: bedoelde je 'wat-kan-de-gemeente-doen'?",
+        "lokaal/omgevingen/voorbeeld.yml:4: onbekend onderdeel 'Wie zijn de bruggenbouwers?'\n"
+        "    tip: schrijf het anker van dat onderdeel: onderdeel: bruggenbouwers",
+        "lokaal/omgevingen/voorbeeld.yml:7: onbekend punt 'Tweede acties' in "
+        "'Wat kan de gemeente doen?'\n"
+        "    tip: bedoelde je 'Tweede actie'?",
+        "lokaal/omgevingen/voorbeeld.yml:10: onbekend punt 'Iets heel anders' in "
+        "'Wat is de meerwaarde?'\n"
+        "    tip: dit onderdeel heeft geen punten met een vetgedrukt begin; laat 'punt' weg",
+    ]
+
+
+# --- drift: notes against upstream text ------------------------------------------------------
+
+
+def test_points_run_until_the_next_unindented_line() -> None:
+    found = drift.points(WITH_POINTS.split("## Wat kan de gemeente doen?\n\n")[1].split("\n##")[0])
+    assert found == {
+        "Eerste actie": "- **Eerste actie.** Verzonnen tekst over de eerste actie.",
+        "Tweede actie": "- **Tweede actie.** Verzonnen tekst. Nog een zin.\n    - een subpunt",
+    }
+
+
+def test_fingerprint_ignores_wrapping_and_snapshot_has_one_sentence_per_line() -> None:
+    text = "- **Tweede actie.** Verzonnen tekst. Nog een zin?\n    - een subpunt"
+    assert drift.fingerprint(text) == drift.fingerprint(text.replace(" Nog", "\n  Nog"))
+    assert drift.fingerprint(text) != drift.fingerprint(text.replace("zin", "zinnen"))
+    assert drift.snapshot(text) == (
+        "- **Tweede actie.** Verzonnen tekst.\n  Nog een zin?\n    - een subpunt"
+    )
+    assert drift.fingerprint(drift.snapshot(text)) == drift.fingerprint(text)
+
+
+def test_an_unrecorded_note_is_a_notice_until_herzien_records_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_fork(tmp_path, {"lokaal/omgevingen/voorbeeld.yml": NOTE})
+    assert check(root) == [
+        "lokaal/omgevingen/voorbeeld.yml:3: let op: nog niet vastgelegd bij welke tekst van "
+        "upstream deze notitie hoort\n"
+        "    tip: draai: handboek gemeente herzien lokaal/omgevingen/voorbeeld.yml:3\n"
+        "    dan meldt de controle het als upstream die tekst later verandert"
+    ]
+    assert herzien(root, monkeypatch, "lokaal/omgevingen/voorbeeld.yml:3") == 0
+    assert capsys.readouterr().out == (
+        "lokaal/omgevingen/voorbeeld.yml:3: vastgelegd bij de huidige tekst van upstream "
+        "(Voorbeeldomgeving › Wat kan de gemeente doen? › Tweede actie)\n"
+    )
+    assert (root / "lokaal/omgevingen/voorbeeld.yml").read_text(encoding="utf-8") == NOTE + (
+        "    # Vastgelegd met 'handboek gemeente herzien'; niet zelf aanpassen.\n"
+        "    upstream:\n"
+        f'      vingerafdruk: "{OLD_FINGERPRINT}"\n'
+        "      tekst: |\n"
+        "        - **Tweede actie.** Verzonnen tekst.\n"
+        "          Nog een zin.\n"
+        "            - een subpunt\n"
+    )
+    assert check(root) == []
+
+
+def test_an_upstream_change_under_a_note_is_te_herzien_with_a_diff(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_fork(tmp_path, {"lokaal/omgevingen/voorbeeld.yml": NOTE})
+    assert herzien(root, monkeypatch, "lokaal/omgevingen/voorbeeld.yml") == 0
+    recorded = (root / "lokaal/omgevingen/voorbeeld.yml").read_text(encoding="utf-8")
+    environment = root / "content/omgevingen/voorbeeld.md"
+    environment.write_text(
+        WITH_POINTS.replace("Nog een zin.", "Nog een andere zin."), encoding="utf-8"
+    )
+    result = check_content(root / "content", root, on=ON)
+    assert [problem.severity for problem in result.problems] == [Severity.NOTICE]
+    assert result.handbook is not None  # a notice: the build goes on
+    assert check(root) == [
+        "lokaal/omgevingen/voorbeeld.yml:3: let op: te herzien: de tekst van upstream bij deze "
+        "notitie is veranderd (Voorbeeldomgeving › Wat kan de gemeente doen? › Tweede actie)\n"
+        "    tip: lees wat er veranderde, pas de notitie zo nodig aan en draai daarna:\n"
+        "        handboek gemeente herzien lokaal/omgevingen/voorbeeld.yml:3\n"
+        "    wijziging in upstream (- oude tekst, + nieuwe tekst):\n"
+        "    --- tekst waarbij de notitie is geschreven\n"
+        "    +++ tekst van upstream nu\n"
+        "    @@ -1,3 +1,3 @@\n"
+        "     - **Tweede actie.** Verzonnen tekst.\n"
+        "    -  Nog een zin.\n"
+        "    +  Nog een andere zin.\n"
+        "         - een subpunt"
+    ]
+    monkeypatch.chdir(root)
+    assert cli.main(["check"]) == 0  # notices never fail the check
+    capsys.readouterr()
+    assert herzien(root, monkeypatch, "lokaal/omgevingen/voorbeeld.yml:3") == 0
+    assert check(root) == []
+    # Minimal diff: only the snapshot and fingerprint lines changed; comments stay.
+    after = (root / "lokaal/omgevingen/voorbeeld.yml").read_text(encoding="utf-8")
+    changed = [
+        line
+        for line in difflib.unified_diff(recorded.split("\n"), after.split("\n"), lineterm="", n=0)
+        if line[:1] in "+-" and line[:3] not in ("+++", "---")
+    ]
+    assert changed == [
+        f'-      vingerafdruk: "{OLD_FINGERPRINT}"',
+        f'+      vingerafdruk: "{NEW_FINGERPRINT}"',
+        "-          Nog een zin.",
+        "+          Nog een andere zin.",
+    ]
+    assert "  # Een opmerking die moet blijven staan.\n" in after
+
+
+def test_a_point_removed_upstream_is_a_notice_not_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_fork(tmp_path, {"lokaal/omgevingen/voorbeeld.yml": NOTE})
+    assert herzien(root, monkeypatch, "lokaal/omgevingen/voorbeeld.yml") == 0
+    (root / "content/omgevingen/voorbeeld.md").write_text(
+        WITH_POINTS.replace("**Tweede actie.**", "**Tweede stap.**"), encoding="utf-8"
+    )
+    result = check_content(root / "content", root, on=ON)
+    assert result.handbook is not None and result.handbook.local is not None
+    note = result.handbook.local.environment("voorbeeld").notes[0]
+    assert (note.part.anchor, note.point) == ("wat-kan-de-gemeente-doen", None)
+    assert check(root) == [
+        "lokaal/omgevingen/voorbeeld.yml:4: let op: te herzien: het punt 'Tweede actie' staat "
+        "niet meer in 'Wat kan de gemeente doen?'\n"
+        "    tip: bedoelde je 'Tweede stap'? zet de nieuwe woorden bij 'punt' (of haal 'punt' weg) "
+        "en draai daarna:\n"
+        "        handboek gemeente herzien lokaal/omgevingen/voorbeeld.yml:3\n"
+        "    wijziging in upstream (- oude tekst, + nieuwe tekst):\n"
+        "    --- tekst waarbij de notitie is geschreven\n"
+        "    +++ tekst van upstream nu\n"
+        "    @@ -1,3 +1,3 @@\n"
+        "    -- **Tweede actie.** Verzonnen tekst.\n"
+        "    +- **Tweede stap.** Verzonnen tekst.\n"
+        "       Nog een zin.\n"
+        "         - een subpunt"
+    ]
+
+
+def test_a_hand_edited_snapshot_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_fork(tmp_path, {"lokaal/omgevingen/voorbeeld.yml": NOTE})
+    assert herzien(root, monkeypatch, "lokaal/omgevingen/voorbeeld.yml") == 0
+    file = root / "lokaal/omgevingen/voorbeeld.yml"
+    file.write_text(
+        file.read_text(encoding="utf-8").replace("Nog een zin.", "Nog een zin!"), encoding="utf-8"
+    )
+    assert check(root) == [
+        "lokaal/omgevingen/voorbeeld.yml:3: de opgeslagen tekst in 'upstream' past niet bij de "
+        "vingerafdruk\n"
+        "    tip: pas 'upstream' niet met de hand aan; draai: handboek gemeente herzien "
+        "lokaal/omgevingen/voorbeeld.yml:3"
+    ]
+
+
+def test_herzien_refuses_lines_and_files_without_notes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_fork(tmp_path, {"lokaal/omgevingen/voorbeeld.yml": NOTE})
+    before = (root / "lokaal/omgevingen/voorbeeld.yml").read_text(encoding="utf-8")
+    assert herzien(root, monkeypatch, "lokaal/omgevingen/voorbeeld.yml:1", "lokaal/x.yml") == 1
+    assert capsys.readouterr().out == (
+        "lokaal/omgevingen/voorbeeld.yml:1: op deze regel staat geen notitie\n"
+        "    tip: gebruik het bestand en de regel die 'handboek check' noemt\n"
+        "lokaal/x.yml: geen bestand met notities\n"
+        "    tip: noem een bestand in lokaal/omgevingen/, bijvoorbeeld "
+        "lokaal/omgevingen/<omgeving>.yml\n"
+    )
+    assert (root / "lokaal/omgevingen/voorbeeld.yml").read_text(encoding="utf-8") == before
+
+
+# --- the same definitions as JSON Schema -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("file", "definitions"),
+    [
+        ("gemeente.yml", fields.MUNICIPALITY_FIELDS),
+        ("omgevingen/verenigingen.yml", fields.LOCAL_ENVIRONMENT_FIELDS),
+        ("omgevingen/buurtgemeenschappen.yml", fields.LOCAL_ENVIRONMENT_FIELDS),
+    ],
+)
+def test_fixture_files_match_the_json_schema_of_the_same_fields(
+    file: str, definitions: tuple[Field, ...]
+) -> None:
+    data = yaml.safe_load((FIXTURE / file).read_text(encoding="utf-8"))
+    jsonschema.validate(data, json_schema(definitions, file))
+    broken = {**data, "onbekend": 1}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, json_schema(definitions, file))

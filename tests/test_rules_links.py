@@ -1,0 +1,238 @@
+"""Internal links and anchors (`handboek.links`), with exact messages.
+
+The site is the fictional base (tests/corpus/basis/: index.md with headings
+'Over deze testinhoud' and 'Tweede kop', omgevingen/voorbeeld.md) plus one
+page, content/pagina.md, whose body line 9 holds the link under test.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from handboek import links, rules
+from tests.conftest import ROOT
+from tests.sample_content import ENVIRONMENT, PAGE, START_PAGE, environment, page, read
+
+PAGES_HINT = "pagina's: afdrukken.md, index.md, omgevingen/voorbeeld.md, overzicht.md, pagina.md"
+
+
+def site_with(tmp_path: Path, body: str, extra_files: tuple[str, ...] = ()) -> list[tuple]:
+    """What `links_resolve` says about content/pagina.md with this body."""
+    start, _ = read(tmp_path, "index.md", START_PAGE)
+    voorbeeld = environment(tmp_path)
+    document = page(tmp_path, body)
+    documents = (start, voorbeeld, document)
+    files = frozenset({d.content_path for d in documents} | set(extra_files))
+    return list(links.links_resolve(document, links.Site(documents, files)))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "[start](index.md)",
+        "[start](./index.md)",
+        "[omgeving](omgevingen/voorbeeld.md)",
+        "[deel](omgevingen/voorbeeld.md#meerwaarde)",
+        "[deel](omgevingen/voorbeeld.md#uit-de-praktijk)",
+        "[subkop](omgevingen/voorbeeld.md#een-subkop)",
+        "[kop](index.md#tweede-kop)",
+        "[hier](#eigen-kop)\n\n## Eigen kop",
+        "[hier](#vast){: .x }\n\n## Kop met vast anker {#vast}",
+        "[overzicht](overzicht.md)",
+        "[alles](afdrukken.md#overzicht)",
+        "[alles](afdrukken.md#voorbeeld)",
+        "[alles](afdrukken.md#voorbeeld-wat-werkt)",
+        "[alles](afdrukken.md#over-deze-testinhoud)",
+        '[met titel](index.md "De start")',
+        "[met spaties](<index.md>)",
+        "[extern](https://www.scp.nl/)",
+        "[mail](mailto:redactie@example.org)",
+        "[tel](tel:+31000000000)",
+        "![foto](afbeeldingen/foto.png)",
+        "[foto][f]\n\n[f]: afbeeldingen/foto.png",
+        "`[code](bestaat-niet.md)`",
+        "```\n[code](bestaat-niet.md)\n```",
+        "<!-- [weg](bestaat-niet.md) -->",
+        "[query](index.md?a=b#tweede-kop)",
+        "[gecodeerd](index.md#tweede%2Dkop)",
+    ],
+)
+def test_links_that_resolve(tmp_path: Path, body: str) -> None:
+    assert site_with(tmp_path, body + "\n", ("afbeeldingen/foto.png",)) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "message", "hint"),
+    [
+        (
+            "[weg](bestaat-niet.md)",
+            "de link 'bestaat-niet.md' wijst naar een pagina die niet bestaat",
+            PAGES_HINT,
+        ),
+        (
+            "[bijna](omgevingen/voorbeeld.mb.md)",
+            "de link 'omgevingen/voorbeeld.mb.md' wijst naar een pagina die niet bestaat",
+            "bedoelde je 'omgevingen/voorbeeld.md'?",
+        ),
+        (
+            "[hoofdletter](Index.md)",
+            "de link 'Index.md' wijst naar een pagina die niet bestaat",
+            "bedoelde je 'index.md'?",
+        ),
+        (
+            "[adres](omgevingen/voorbeeld/)",
+            "de link 'omgevingen/voorbeeld/' wijst naar een webadres, niet naar een bestand",
+            "link naar het Markdown-bestand: 'omgevingen/voorbeeld.md'",
+        ),
+        (
+            "[adres](omgevingen/voorbeeld)",
+            "de link 'omgevingen/voorbeeld' wijst naar een webadres, niet naar een bestand",
+            "link naar het Markdown-bestand: 'omgevingen/voorbeeld.md'",
+        ),
+        (
+            "[foto](foto.png)",
+            "de link 'foto.png' wijst naar een bestand dat niet bestaat",
+            "controleer de naam (hoofdletters tellen mee) en zet het bestand in de inhoudsmap",
+        ),
+        (
+            "[absoluut](/omgevingen/voorbeeld.md)",
+            "de link '/omgevingen/voorbeeld.md' begint met '/'",
+            "schrijf de link vanaf deze pagina, zonder '/' vooraan: 'omgevingen/voorbeeld.md'",
+        ),
+        (
+            "[buiten](../README.md)",
+            "de link '../README.md' wijst naar een plek buiten de inhoudsmap",
+            "link alleen naar pagina's en bestanden in de inhoudsmap",
+        ),
+        ("[leeg]()", "de link is leeg", "zet tussen de haakjes waar de link naartoe gaat"),
+        (
+            "[anker](omgevingen/voorbeeld.md#wat-is-de-meerwaarde)",
+            "het anker '#wat-is-de-meerwaarde' bestaat niet op de pagina 'omgevingen/voorbeeld.md'",
+            "bedoelde je '#meerwaarde'?",
+        ),
+        (
+            "[anker](index.md#slotwoord)",
+            "het anker '#slotwoord' bestaat niet op de pagina 'index.md'",
+            "ankers op de pagina 'index.md': #over-deze-testinhoud, #tweede-kop",
+        ),
+        (
+            "[hier](#nergens)",
+            "het anker '#nergens' bestaat niet op deze pagina",
+            "deze pagina heeft geen ankers; link naar de pagina zelf",
+        ),
+        (
+            "[overzicht](overzicht.md#verenigingen)",
+            "het anker '#verenigingen' bestaat niet op de pagina 'overzicht.md'",
+            "de pagina 'overzicht.md' heeft geen ankers; link naar de pagina zelf",
+        ),
+        (
+            "[ref][f]\n\n[f]: bestaat-niet.md",
+            "de link 'bestaat-niet.md' wijst naar een pagina die niet bestaat",
+            PAGES_HINT,
+        ),
+    ],
+)
+def test_links_that_do_not_resolve(tmp_path: Path, body: str, message: str, hint: str) -> None:
+    line = 9 + body.count("\n") if body.startswith("[ref]") else 9
+    assert site_with(tmp_path, body + "\n") == [(line, message, hint)]
+
+
+def test_every_broken_link_is_reported_with_its_line(tmp_path: Path) -> None:
+    body = "Tekst [een](a.md) en [twee](b.md).\n\nVerderop [drie](c.md).\n"
+    assert [(line, message) for line, message, _ in site_with(tmp_path, body)] == [
+        (9, "de link 'a.md' wijst naar een pagina die niet bestaat"),
+        (9, "de link 'b.md' wijst naar een pagina die niet bestaat"),
+        (11, "de link 'c.md' wijst naar een pagina die niet bestaat"),
+    ]
+
+
+def test_a_link_spread_over_two_lines_is_reported_at_its_start(tmp_path: Path) -> None:
+    body = "Lees [de pagina\nover iets](weg.md).\n"
+    assert [line for line, _, _ in site_with(tmp_path, body)] == [9]
+
+
+def test_links_from_a_subfolder_resolve_from_that_folder(tmp_path: Path) -> None:
+    text = ENVIRONMENT.replace("(../index.md)", "(index.md)")
+    start, _ = read(tmp_path, "index.md", START_PAGE)
+    document = environment(tmp_path, text)
+    site = links.Site((start, document), frozenset({"index.md", document.content_path}))
+    assert list(links.links_resolve(document, site)) == [
+        (
+            33,
+            "de link 'index.md' wijst naar een pagina die niet bestaat",
+            "bedoelde je '../index.md'?",
+        )
+    ]
+
+
+def test_anchors_of_a_page_that_could_not_be_read_are_not_checked(tmp_path: Path) -> None:
+    # kapot.md has its own errors; a second error about its anchors would only confuse.
+    body = "[kapot](kapot.md#iets)\n"
+    assert site_with(tmp_path, body, ("kapot.md",)) == []
+
+
+def test_environment_parts_have_the_fixed_anchors_of_the_model(tmp_path: Path) -> None:
+    site = links.Site((environment(tmp_path),), frozenset({"omgevingen/voorbeeld.md"}))
+    assert site.anchors("omgevingen/voorbeeld.md") == {
+        "meerwaarde",
+        "een-subkop",
+        "wat-werkt",
+        "wat-kan-de-gemeente-doen",
+        "bruggenbouwers",
+        "uit-de-praktijk",
+    }
+
+
+def test_headings_with_the_same_text_get_numbered_anchors(tmp_path: Path) -> None:
+    document = page(tmp_path, "## Kop\n\n## Kop\n\n## Één kop\n")
+    site = links.Site((document,), frozenset({"pagina.md"}))
+    assert site.anchors("pagina.md") == {"kop", "kop_1", "een-kop"}
+
+
+def test_an_undefined_reference_is_reported(tmp_path: Path) -> None:
+    document = page(tmp_path, "Zie [de pagina][nergens] en [hier][].\n\n[hier]: index.md\n")
+    assert list(links.references_are_defined(document)) == [
+        (
+            9,
+            "de verwijzing '[nergens]' heeft geen doel",
+            "zet ergens op de pagina een regel '[nergens]: doel-van-de-link', "
+            "of schrijf de link als [tekst](doel)",
+        )
+    ]
+
+
+def test_the_collection_rule_reports_links_per_page(tmp_path: Path) -> None:
+    start, _ = read(tmp_path, "index.md", START_PAGE)
+    document = page(tmp_path, "[weg](weg.md)\n")
+    collection = rules.Collection(
+        (start, document), frozenset({"index.md", "pagina.md"}), "content/"
+    )
+    assert [finding[:3] for finding in rules.internal_links_resolve(collection)] == [
+        (
+            "content/index.md",
+            11,
+            "de link 'omgevingen/voorbeeld.md#meerwaarde' wijst naar een pagina die niet bestaat",
+        ),
+        ("content/pagina.md", 9, "de link 'weg.md' wijst naar een pagina die niet bestaat"),
+    ]
+
+
+def test_the_markdown_extensions_match_mkdocs_yml() -> None:
+    """Anchors are only right when the checker renders headings like the site does."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    # mkdocs.yml may use MkDocs' own tags (!ENV, !relative); they do not matter here.
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    names = {
+        next(iter(entry)) if isinstance(entry, dict) else entry
+        for entry in config["markdown_extensions"]
+    }
+    id_makers = {"attr_list", "md_in_html", "toc", "pymdownx.snippets", "pymdownx.tabbed"}
+    assert names & id_makers == set(links.MARKDOWN_EXTENSIONS)
+
