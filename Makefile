@@ -24,3 +24,7 @@ test: $(BIN)/.installed
 
 check: $(BIN)/.installed
 	$(BIN)/handboek check
+
+# Builds into a fresh folder and replaces site/ only when the strict build succeeded.
+build: $(BIN)/.installed
+	$(BIN)/handboek bouw

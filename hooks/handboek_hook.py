@@ -36,11 +36,14 @@ from handboek.model import (
     Environment,
     Handbook,
 )
+from handboek.model import Page as ContentPage
 from handboek.problems import errors, notices, report
 
 log = logging.getLogger("mkdocs.hooks.handboek")
 
 _handbook: Handbook | None = None
+# The model's pages by path, so each page is found in one step (1,000 pages: no 500,000 steps).
+_pages_by_path: dict[str, ContentPage] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -62,7 +65,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
-    global _handbook
+    global _handbook, _pages_by_path
     root = Path(config.config_file_path).parent
     result = load.check_content(Path(config.docs_dir), root)
     if errors(result.problems):
@@ -72,6 +75,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     for notice in notices(result.problems):
         log.info(notice.format())
     _handbook = result.handbook
+    _pages_by_path = {page.path: page for page in _model().pages}
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -139,7 +143,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         )
         page.meta["handboek_afdruk"] = "alles"
         return markdown
-    model_page = next(p for p in handbook.pages if p.path == path)
+    model_page = _pages_by_path[path]
     page.meta.update(title=model_page.title, description=model_page.description)
     page.meta["handboek_beoordeling"] = {
         "eigenaar": model_page.review.owner,

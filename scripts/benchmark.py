@@ -37,7 +37,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handboek import load
-from handboek.model import ENVIRONMENTS_FOLDER, PARTS, QUOTES_PART, START_PAGE_PATH
+from handboek.local import review
+from handboek.model import ENVIRONMENTS_FOLDER, LOCAL_FOLDER, PARTS, QUOTES_PART, START_PAGE_PATH
 from handboek.schema import OVERVIEW_FIELDS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,6 +47,9 @@ NO_HOOKS_CONFIG = "mkdocs-zonder-hooks.yml"
 # A fixed build date, so review notices and page dates never depend on "today".
 SOURCE_DATE_EPOCH = "1796083200"  # 2026-12-01 00:00 UTC
 PAGES_PER_TOPIC = 20
+# The fictional municipality of the tests: the only place such data lives.
+LOCAL_FIXTURE = ROOT / "tests" / "fixtures" / "gemeente-voorbeeld"
+_GEMEENTE_PART = next(part for part in PARTS if part.key == "gemeente")
 _VOCABULARY = """
 gemeente vrijwilliger buurt gezin kinderen ondersteuning vereniging wijkteam contact
 signaal training ouder jongeren ontmoeting netwerk samenwerking beleid praktijk
@@ -62,27 +66,28 @@ class Layout:
 
     pages: int
     environments: int
+    local: int = 0  # pages in lokaal/paginas/ (0: no local layer)
 
     @property
     def ordinary(self) -> int:
-        return self.pages - self.environments - 1  # minus the start page
+        return self.pages - self.environments - self.local - 1  # minus the start page
 
     @classmethod
-    def of(cls, pages: int, max_environments: int) -> Layout:
+    def of(cls, pages: int, max_environments: int, local: bool = False) -> Layout:
+        """Environments: a tenth of the pages, at least 3; local pages: a twentieth, at least 1."""
         environments = min(max_environments, max(3, pages // 10))
-        if pages < environments + 1:
-            raise ValueError(f"at least {environments + 1} pages needed, got {pages}")
-        return cls(pages, environments)
+        local_pages = max(1, pages // 20) if local else 0
+        if pages < environments + local_pages + 1:
+            raise ValueError(f"at least {environments + local_pages + 1} pages needed, got {pages}")
+        return cls(pages, environments, local_pages)
 
 
 @dataclass(frozen=True)
 class Row:
     layout: Layout
-    build_hooks: float
-    build_plain: float
-    check: float
-    memory_hooks: float  # MiB
-    memory_plain: float
+    hooks: Sample
+    plain: Sample
+    check: Sample
 
 
 def write_project(target: Path, layout: Layout) -> Path:
@@ -97,6 +102,8 @@ def write_project(target: Path, layout: Layout) -> Path:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     (target / NO_HOOKS_CONFIG).write_text(without_hooks(config), encoding="utf-8")
     write_content(target / "content", layout)
+    if layout.local:
+        write_local_layer(target, layout)
     return target
 
 
@@ -130,6 +137,55 @@ def write_content(content: Path, layout: Layout) -> None:
         )
 
 
+def write_local_layer(project: Path, layout: Layout) -> None:
+    """A fork's lokaal/: the fictional Gemeente Voorbeeld of the tests, plus synthetic pages.
+
+    Every environment gets a bridge builder, an initiative and a note at the first
+    point of 'Wat kan de gemeente doen?', recorded with `handboek gemeente herzien`.
+    """
+    rng = random.Random(-layout.pages)
+    folder = project / LOCAL_FOLDER
+    folder.mkdir()
+    for name in ("gemeente.yml", "logo.svg"):
+        shutil.copy2(LOCAL_FIXTURE / name, folder / name)
+    (folder / "paginas").mkdir()
+    shutil.copy2(LOCAL_FIXTURE / "paginas" / "contact.md", folder / "paginas" / "contact.md")
+    for number in range(1, layout.local):
+        _write(
+            folder / "paginas" / f"pagina-{number:02d}.md",
+            _ordinary_page(rng, number, "contact.md", "omgeving-01", prefix="Lokale pagina"),
+        )
+    notes = []
+    for number in range(1, layout.environments + 1):
+        page = (project / "content" / ENVIRONMENTS_FOLDER / f"omgeving-{number:02d}.md").read_text(
+            encoding="utf-8"
+        )
+        part = page.split(f"## {_GEMEENTE_PART.title}\n", 1)[1]
+        point = re.search(r"^- \*\*(.+?)\.\*\*", part, re.MULTILINE)
+        assert point is not None
+        notes.append(f"{LOCAL_FOLDER}/omgevingen/omgeving-{number:02d}.yml")
+        _write(
+            project / notes[-1],
+            f"""bruggenbouwers:
+  - organisatie: Synthetische organisatie {number}
+    rol: {_sentence(rng, 2)[:-1].lower()}
+    contact: team-{number}@voorbeeld.example
+initiatieven:
+  - naam: Synthetisch initiatief {number}
+    beschrijving: |
+      {_paragraph(rng, 2)}
+notities:
+  - onderdeel: {_GEMEENTE_PART.anchor}
+    punt: {point.group(1)}
+    tekst: |
+      {_paragraph(rng, 2)}
+""",
+        )
+    outcome = review.mark_reviewed(project, notes)
+    if not outcome.ok:
+        raise RuntimeError("\n".join(outcome.lines))
+
+
 def _relative(here: tuple[str, str], there: tuple[str, str]) -> str:
     folder = "" if here[0] == there[0] else f"../{there[0]}/"
     return f"{folder}{there[1]}.md#onderdeel-1"
@@ -160,7 +216,9 @@ def _start_page(rng: random.Random, environments: list[str], topics: list[tuple[
         f"- [Omgeving {n}]({ENVIRONMENTS_FOLDER}/{slug}.md)"
         for n, slug in enumerate(environments, start=1)
     ]
-    links += [f"- [Thema {topic[-2:]}]({topic}/{page}.md)" for topic, page in topics[::PAGES_PER_TOPIC]]
+    links += [
+        f"- [Thema {topic[-2:]}]({topic}/{page}.md)" for topic, page in topics[::PAGES_PER_TOPIC]
+    ]
     return _front_matter(
         "Synthetische handreiking",
         "Gegenereerde inhoud om de bouwtijd van de site te meten.",
@@ -188,17 +246,20 @@ def _environment_page(rng: random.Random, number: int) -> str:
     ) + "\n\n".join([*blocks, ""])
 
 
-def _ordinary_page(rng: random.Random, number: int, previous: str, environment: str) -> str:
+def _ordinary_page(
+    rng: random.Random, number: int, previous: str, environment: str, prefix: str = "Pagina"
+) -> str:
     blocks = []
     for section in range(1, 5):
         blocks += [f"## Onderdeel {section}", _paragraph(rng), _list(rng)]
         blocks += [f"### Uitwerking {section}", _paragraph(rng, 3)]
     blocks.append(
         f"Zie ook [de vorige pagina]({previous}) en "
-        f"[de omgeving](../{ENVIRONMENTS_FOLDER}/{environment}.md)."
+        f"[wat de gemeente kan doen](../{ENVIRONMENTS_FOLDER}/{environment}.md"
+        f"#{_GEMEENTE_PART.anchor})."
     )
     return _front_matter(
-        f"Pagina {number}", f"Gegenereerde pagina {number} om de bouwtijd te meten."
+        f"{prefix} {number}", f"Gegenereerde {prefix.lower()} {number} om de bouwtijd te meten."
     ) + "\n\n".join([*blocks, ""])
 
 
@@ -207,8 +268,15 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def timed_build(project: Path, config: str, site: Path) -> tuple[float, float]:
-    """Build strictly; return (wall-clock seconds, peak memory in MiB) of the build process."""
+@dataclass(frozen=True)
+class Sample:
+    wall: float  # seconds on the clock
+    cpu: float  # seconds of CPU (user + system): less disturbed by other work on the machine
+    memory: float = 0.0  # peak resident memory in MiB (builds only)
+
+
+def timed_build(project: Path, config: str, site: Path) -> Sample:
+    """Build strictly into `site`; time and peak memory of the build process."""
     environment = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(site)]
     with tempfile.TemporaryFile(mode="w+") as output:
@@ -216,26 +284,36 @@ def timed_build(project: Path, config: str, site: Path) -> tuple[float, float]:
         process = subprocess.Popen(
             command, cwd=project, stdout=output, stderr=subprocess.STDOUT, env=environment
         )
-        # os.wait4 gives this one child's resource usage (getrusage would give the maximum
-        # over all children so far).
+        # os.wait4 gives the usage of this one child (getrusage(RUSAGE_CHILDREN) would
+        # give the maximum memory over all children so far).
         _, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - start
+        wall = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
         if process.returncode != 0:
             output.seek(0)
             raise RuntimeError(f"build failed in {project} ({config}):\n{output.read()}")
-    return seconds, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
+    # ru_maxrss is in KiB on Linux.
+    return Sample(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
-def timed_check(project: Path) -> float:
-    start = time.perf_counter()
+def timed_check(project: Path) -> Sample:
+    """The content check as `handboek check` and the hook's on_pre_build run it, in-process."""
+    wall, cpu = time.perf_counter(), time.process_time()
     result = load.check_content(project / "content", project)
-    seconds = time.perf_counter() - start
+    sample = Sample(time.perf_counter() - wall, time.process_time() - cpu)
     if not result.ok:
         raise RuntimeError(
             "content check failed:\n" + "\n".join(p.format() for p in result.problems)
         )
-    return seconds
+    return sample
+
+
+def median(samples: Sequence[Sample]) -> Sample:
+    return Sample(
+        statistics.median(sample.wall for sample in samples),
+        statistics.median(sample.cpu for sample in samples),
+        statistics.median(sample.memory for sample in samples),
+    )
 
 
 def measure(layout: Layout, runs: int, workspace: Path) -> Row:
@@ -247,35 +325,34 @@ def measure(layout: Layout, runs: int, workspace: Path) -> Row:
             timed_build(project, NO_HOOKS_CONFIG, workspace / f"plain-{layout.pages}-{run}")
         )
         checks.append(timed_check(project))
-    return Row(
-        layout,
-        build_hooks=statistics.median(seconds for seconds, _ in hooks),
-        build_plain=statistics.median(seconds for seconds, _ in plain),
-        check=statistics.median(checks),
-        memory_hooks=statistics.median(memory for _, memory in hooks),
-        memory_plain=statistics.median(memory for _, memory in plain),
-    )
+    return Row(layout, median(hooks), median(plain), median(checks))
 
 
 def table(rows: Sequence[Row], runs: int) -> str:
     lines = [
-        "| Pages | Environments | Build with hooks (s) | Build without hooks (s) | "
-        "Hooks add | Check (s) | Peak memory with / without hooks (MiB) |",
-        "|---:|---:|---:|---:|---:|---:|---:|",
+        "| Pages | Environments | Local pages | Build with hooks, s | Build without hooks, s "
+        "| Hooks add | Check, s | Peak memory with / without hooks, MiB |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
-        overhead = (row.build_hooks - row.build_plain) / row.build_plain * 100
+        overhead = (row.hooks.cpu - row.plain.cpu) / row.plain.cpu * 100
         lines.append(
-            f"| {row.layout.pages:,} | {row.layout.environments} | {row.build_hooks:.2f} | "
-            f"{row.build_plain:.2f} | {overhead:+.1f}% | {row.check:.3f} | "
-            f"{row.memory_hooks:.0f} / {row.memory_plain:.0f} |"
+            f"| {row.layout.pages:,} | {row.layout.environments} | {row.layout.local} | "
+            f"{_time(row.hooks)} | "
+            f"{_time(row.plain)} | {overhead:+.0f}% | {_time(row.check, 3)} | "
+            f"{row.hooks.memory:.0f} / {row.plain.memory:.0f} |"
         )
-    lines.append("")
-    lines.append(
-        f"Median of {runs} run{'s' if runs != 1 else ''} each; wall-clock time of "
-        "`python -m mkdocs build --strict` including Python start-up."
-    )
+    lines += [
+        "",
+        f"Median of {runs} run{'s' if runs != 1 else ''}; each time is wall clock (CPU). "
+        "Builds: `python -m mkdocs build --strict`, Python start-up included. "
+        "'Hooks add' compares CPU time. Check: `load.check_content` in-process.",
+    ]
     return "\n".join(lines)
+
+
+def _time(sample: Sample, digits: int = 2) -> str:
+    return f"{sample.wall:.{digits}f} ({sample.cpu:.{digits}f})"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -283,9 +360,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--pages", type=int, nargs="+", default=[10, 100, 1000])
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (median)")
     parser.add_argument("--max-environments", type=int, default=10)
+    parser.add_argument(
+        "--lokaal",
+        action="store_true",
+        help="measure a fork: a twentieth of the pages in a local layer (lokaal/); the build "
+        "without hooks leaves those pages out",
+    )
     parser.add_argument("--keep", type=Path, help="write the projects here and keep them")
     arguments = parser.parse_args(argv)
-    layouts = [Layout.of(pages, arguments.max_environments) for pages in arguments.pages]
+    layouts = [
+        Layout.of(pages, arguments.max_environments, arguments.lokaal) for pages in arguments.pages
+    ]
     with tempfile.TemporaryDirectory(prefix="handboek-benchmark-") as scratch:
         workspace = arguments.keep or Path(scratch)
         rows = [measure(layout, arguments.runs, workspace) for layout in layouts]

@@ -109,26 +109,42 @@ def test_content_error_leaves_previous_site_untouched(project_copy: Path) -> Non
     assert _entries(project_copy) == sorted([*PROJECT_PARTS, "site"])
 
 
+# A hook that warns only after MkDocs has written the whole site, and notes what it saw.
+WARNING_HOOK = """\
+import logging
+from pathlib import Path
+
+
+def on_post_build(*, config):
+    written = (Path(config.site_dir) / "index.html").is_file()
+    Path("gezien.txt").write_text(f"site geschreven: {written}", encoding="utf-8")
+    logging.getLogger("mkdocs.hooks.test").warning("Waarschuwing na het schrijven")
+"""
+
+
 def test_strict_warning_leaves_previous_site_untouched(project_copy: Path) -> None:
-    # MkDocs writes the whole site before it stops on a strict warning.
+    # With --strict, MkDocs writes the whole site and only then stops on warnings
+    # (broken links that only MkDocs sees, theme warnings, ...). The warning hook comes
+    # in through a fork's own config file, as FORKING.md describes.
     _put_previous_site(project_copy / "publiek")
-    page = project_copy / "content" / "over.md"
-    page.write_text(
-        page.read_text(encoding="utf-8") + "\n[Kapotte link](bestaat-niet.md)\n", encoding="utf-8"
+    (project_copy / "hooks" / "waarschuwing.py").write_text(WARNING_HOOK, encoding="utf-8")
+    (project_copy / "mkdocs-test.yml").write_text(
+        "INHERIT: mkdocs.yml\nhooks:\n  - hooks/handboek_hook.py\n  - hooks/waarschuwing.py\n",
+        encoding="utf-8",
     )
 
-    run = _run_bouw(project_copy, "--doel", "publiek")
+    run = _run_bouw(project_copy, "--doel", "publiek", "--instellingen", "mkdocs-test.yml")
 
     assert run.returncode == 1
-    assert (
-        "WARNING -  Doc file 'over.md' contains a link 'bestaat-niet.md', "
-        "but the target is not found among documentation files."
-    ) in run.stderr
+    assert (project_copy / "gezien.txt").read_text(encoding="utf-8") == "site geschreven: True"
+    assert "WARNING -  Waarschuwing na het schrijven\n" in run.stderr
     assert run.stdout == "\nAborted with 1 warnings in strict mode!\n"
     assert "Traceback" not in run.stderr
     assert run.stderr.endswith("De bouw is mislukt (zie hierboven); publiek/ is niet veranderd.\n")
     assert _files(project_copy / "publiek") == PREVIOUS_SITE
-    assert _entries(project_copy) == sorted([*PROJECT_PARTS, "publiek"])
+    assert _entries(project_copy) == sorted(
+        [*PROJECT_PARTS, "gezien.txt", "mkdocs-test.yml", "publiek"]
+    )
 
 
 def test_failed_first_build_makes_no_site(project_copy: Path) -> None:

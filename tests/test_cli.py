@@ -82,8 +82,8 @@ def test_every_problem_is_printed_with_path_line_and_hint(
         "    ## Wie zijn de bruggenbouwers?\n"
         "    ## Uit de praktijk\n"
         "content/over.md:9: de link 'y.md' wijst naar een pagina die niet bestaat\n"
-        "    tip: pagina's: afdrukken.md, index.md, omgevingen/voorbeeld.md, overzicht.md, "
-        "over.md\n"
+        "    tip: pagina's: afdrukken.md, index.md, omgevingen/voorbeeld.md, over.md, "
+        "overzicht.md\n"
         "4 fouten, 0 meldingen\n"
     )
 
@@ -232,7 +232,8 @@ def test_binary_junk_is_reported_as_not_utf8(tmp_path: Path) -> None:
     write_content(tmp_path, {"over.md": bytes(range(256))})
     code, output = run_subprocess(tmp_path, "check")
     assert (code, "Traceback" in output) == (1, False)
-    assert output.splitlines()[0] == "content/over.md:1: het bestand is geen geldige UTF-8-tekst"
+    # bytes 0-127 are valid UTF-8; byte 128 comes after the newline (byte 10), on line 2
+    assert output.splitlines()[0] == "content/over.md:2: het bestand is geen geldige UTF-8-tekst"
 
 
 # --- the real handbook -----------------------------------------------------------------
@@ -268,3 +269,14 @@ def test_schema_writes_both_schemas(tmp_path: Path, capsys: pytest.CaptureFixtur
 def test_schema_can_show_one_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["schema", "--toon", "pagina.schema.json"]) == 0
     assert capsys.readouterr().out == schema.schema_text("pagina.schema.json")
+
+
+def test_schema_explains_a_folder_it_cannot_write(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "bestand").write_text("geen map", encoding="utf-8")
+    assert cli.main(["schema", "--map", str(tmp_path / "bestand")]) == 2
+    assert capsys.readouterr().err == (
+        f"{tmp_path / 'bestand'}: kan de schema's niet schrijven (File exists)\n"
+        "    tip: kies met --map een map waarin je mag schrijven\n"
+    )

@@ -80,7 +80,7 @@ def read(site: Path, path: str) -> str:
     return (site / path).read_text(encoding="utf-8")
 
 
-# --- starting a fork -------------------------------------------------------------------------------
+# --- starting a fork ------------------------------------------------------------------
 
 
 def test_scaffold_writes_the_layer_and_refuses_to_overwrite(
@@ -156,7 +156,7 @@ def test_the_scaffolds_commented_example_note_is_valid(
     ] * len(environment_slugs())
 
 
-# --- taking upstream updates -------------------------------------------------------------------
+# --- taking upstream updates ----------------------------------------------------------
 
 
 def _change_upstream(upstream: Path) -> None:
@@ -297,6 +297,26 @@ def test_a_fork_merges_upstream_without_conflicts_and_builds_with_local_content(
     assert "verzonnen Gemeente Voorbeeld" in read(site, "privacy/index.html")
 
 
+def test_a_colour_below_wcag_aa_stops_the_build_with_file_and_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fork = copy_project(tmp_path / "fork")
+    assert run(fork, monkeypatch, "gemeente", "nieuw", NAME) == 0
+    fill_with_fixture(fork, monkeypatch)
+    gemeente = fork / "lokaal/gemeente.yml"
+    text = gemeente.read_text(encoding="utf-8")
+    gemeente.write_text(text.replace('link: "#0b5d46"', 'link: "#7fb3e0"'), encoding="utf-8")
+    line = text.split("\n").index('  link: "#0b5d46"') + 1
+    build = run_build(fork)
+    assert build.returncode == 1
+    assert "Traceback" not in build.output
+    assert (
+        f"lokaal/gemeente.yml:{line}: te weinig contrast voor links in de tekst: 'kleuren.link' "
+        "(#7fb3e0) op wit (#ffffff) is 2,22:1, WCAG AA vraagt minstens 4,5:1"
+    ) in build.output
+    assert not build.site.exists()
+
+
 def test_te_herzien_goes_away_after_herzien(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -317,7 +337,7 @@ def test_te_herzien_goes_away_after_herzien(
         "    +++ tekst van upstream nu\n"
     ) in output
     assert f"    +  {NEW_SENTENCE}\n" in output
-    assert output.count("te herzien") == 1
+    assert output.count("let op: te herzien") == 1
 
     assert run(fork, monkeypatch, "gemeente", "herzien", f"{NOTE_FILE}:{NOTE_LINE}") == 0
     assert capsys.readouterr().out == (
@@ -330,7 +350,7 @@ def test_te_herzien_goes_away_after_herzien(
     assert drift.fingerprint(NEW_SENTENCE) not in recorded  # the whole point, not one sentence
 
 
-# --- upstream itself ----------------------------------------------------------------------------
+# --- upstream itself ------------------------------------------------------------------
 
 
 def test_upstream_has_no_local_layer_and_no_fictional_municipality(built_site: Path) -> None:

@@ -182,6 +182,29 @@ def test_local_pages_follow_the_page_rules(tmp_path: Path) -> None:
     ]
 
 
+def test_a_local_page_may_not_take_the_address_of_an_upstream_page(tmp_path: Path) -> None:
+    root = make_fork(tmp_path, content={"gemeente/contact.md": CONTACT})
+    assert check(root) == [
+        "lokaal/paginas/contact.md:1: upstream heeft al een pagina content/gemeente/contact.md\n"
+        "    tip: kies een andere bestandsnaam voor deze lokale pagina"
+    ]
+
+
+def test_links_on_local_pages_resolve_against_the_whole_site(tmp_path: Path) -> None:
+    contact = CONTACT + (
+        "\nZie [de omgeving](../omgevingen/voorbeeldd.md), [start](../index.md) "
+        "en [aanpak](aanpak.md).\n"
+    )
+    root = make_fork(
+        tmp_path, {"lokaal/paginas/contact.md": contact, "lokaal/paginas/aanpak.md": CONTACT}
+    )
+    assert check(root) == [
+        "lokaal/paginas/contact.md:11: de link '../omgevingen/voorbeeldd.md' wijst naar een "
+        "pagina die niet bestaat\n"
+        "    tip: bedoelde je '../omgevingen/voorbeeld.md'?"
+    ]
+
+
 def test_files_outside_the_documented_layout_are_errors(tmp_path: Path) -> None:
     root = make_fork(
         tmp_path,

@@ -112,7 +112,13 @@ def test_broken_yaml_is_reported_not_swallowed(project_copy: Path) -> None:
     _edit(project_copy, "volgorde: 2\n", "volgorde: [2\n")
     returncode, output = _errors_of_build(project_copy)
     assert returncode == 1
-    assert output.startswith(f"{ENVIRONMENT}:5: de front matter is geen geldige YAML (")
+    assert output == (
+        f"{ENVIRONMENT}:4: de front matter is geen geldige YAML: een lijst tussen '[' en ']' "
+        "wordt niet gesloten\n"
+        "    tip: controleer dubbele punten, inspringing en aanhalingstekens op deze regel of de "
+        "regel erboven; zet tekst met ':' of '#' tussen aanhalingstekens\n"
+        "1 fout, 0 meldingen"
+    )
 
 
 def test_non_utf8_file_is_reported(project_copy: Path) -> None:
@@ -135,8 +141,11 @@ def test_report_lists_problems_sorted_by_file_and_line(project_copy: Path) -> No
     _edit(project_copy, "volgorde: 2\n", "volgorde: 1\n")
     result = check_content(project_copy / "content", project_copy)
     assert report(result.problems) == (
+        "content/omgevingen/buurtgemeenschappen.md:4: 'volgorde: 1' wordt ook gebruikt door "
+        f"{ENVIRONMENT}\n"
+        "    tip: geef elke omgeving een eigen nummer\n"
         f"{ENVIRONMENT}:4: 'volgorde: 1' wordt ook gebruikt door "
         "content/omgevingen/buurtgemeenschappen.md\n"
         "    tip: geef elke omgeving een eigen nummer\n"
-        "1 fout, 0 meldingen"
+        "2 fouten, 0 meldingen"
     )

@@ -113,7 +113,7 @@ def test_a_missing_last_part_is_reported_at_the_end(tmp_path: Path) -> None:
     document = environment(tmp_path, text)
     assert findings(rules.environment_parts_are_complete, document) == [
         (
-            39,
+            38,  # the last line of the file
             "het verplichte onderdeel '## Uit de praktijk' ontbreekt",
             "een omgeving heeft precies deze onderdelen, in deze volgorde:\n" + PART_LIST,
         )

@@ -13,8 +13,8 @@ import pytest
 import yaml
 
 from handboek import links, rules
-from tests.conftest import ROOT
-from tests.sample_content import ENVIRONMENT, PAGE, START_PAGE, environment, page, read
+from tests.conftest import ROOT, copy_project, run_build
+from tests.sample_content import ENVIRONMENT, START_PAGE, environment, page, read
 
 PAGES_HINT = "pagina's: afdrukken.md, index.md, omgevingen/voorbeeld.md, overzicht.md, pagina.md"
 
@@ -236,3 +236,80 @@ def test_the_markdown_extensions_match_mkdocs_yml() -> None:
     id_makers = {"attr_list", "md_in_html", "toc", "pymdownx.snippets", "pymdownx.tabbed"}
     assert names & id_makers == set(links.MARKDOWN_EXTENSIONS)
 
+
+# --- the strict MkDocs build -------------------------------------------------------------
+
+
+def test_the_strict_build_stops_on_a_broken_link_and_anchor(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    over = project / "content" / "over.md"
+    over.write_text(
+        over.read_text(encoding="utf-8")
+        + "\nZie [weg](weg.md) en [een deel](omgevingen/verenigingen.md#bestaat-niet).\n",
+        encoding="utf-8",
+    )
+    line = over.read_text(encoding="utf-8").count("\n")
+    result = run_build(project)
+    assert result.returncode == 1
+    assert "Traceback" not in result.output
+    assert f"content/over.md:{line}: de link 'weg.md' wijst naar een pagina die niet bestaat" in (
+        result.output
+    )
+    assert (
+        f"content/over.md:{line}: het anker '#bestaat-niet' bestaat niet op de pagina "
+        "'omgevingen/verenigingen.md'" in result.output
+    )
+    assert not (project / "site").exists()
+
+
+def mkdocs_only_project(tmp_path: Path, page: str) -> Path:
+    """A bare MkDocs project with the `validation` settings of our mkdocs.yml, no hook."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    project = tmp_path / "kaal"
+    (project / "docs").mkdir(parents=True)
+    (project / "docs" / "index.md").write_text(page, encoding="utf-8")
+    (project / "docs" / "b.md").write_text("# B\n\n## Een kop\n", encoding="utf-8")
+    settings = {
+        "site_name": "Kaal",
+        "docs_dir": "docs",
+        "theme": {"name": "mkdocs"},
+        "markdown_extensions": config["markdown_extensions"],
+        "validation": config["validation"],
+    }
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
+    return project
+
+
+@pytest.mark.parametrize(
+    ("page", "warning"),
+    [
+        ("[b](b.md#een-kop)", None),
+        (
+            "[weg](weg.md)",
+            "Doc file 'index.md' contains a link 'weg.md', but the target is not found among "
+            "documentation files.",
+        ),
+        (
+            "[anker](b.md#geen-kop)",
+            "Doc file 'index.md' contains a link 'b.md#geen-kop', but the doc 'b.md' does not "
+            "contain an anchor '#geen-kop'.",
+        ),
+        ("[map](b/)", "Doc file 'index.md' contains an unrecognized relative link 'b/'"),
+        ("[absoluut](/b.md)", "Doc file 'index.md' contains an absolute link '/b.md'"),
+    ],
+)
+def test_mkdocs_validation_settings_make_strict_builds_fail(
+    tmp_path: Path, page: str, warning: str | None
+) -> None:
+    """Behind `handboek check`, MkDocs itself also refuses broken links (mkdocs.yml)."""
+    result = run_build(mkdocs_only_project(tmp_path, f"# A\n\n{page}\n"))
+    if warning is None:
+        assert result.returncode == 0, result.output
+    else:
+        assert result.returncode == 1
+        assert warning in result.output

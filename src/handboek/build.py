@@ -26,20 +26,20 @@ import sys
 from pathlib import Path
 
 
-def build_site(root: Path, target: Path) -> bool:
+def build_site(root: Path, target: Path, config: str | None = None) -> bool:
     """Build the site of the project in `root` into `target`; True when it succeeded.
 
     `target` is replaced only by a complete site that passed `--strict`.
+    `config` is another MkDocs config file (a fork's `INHERIT: mkdocs.yml`).
     """
     target = root / target
     target.parent.mkdir(parents=True, exist_ok=True)
     fresh = _sibling_folder(target, "nieuw")
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(fresh)]
+    if config is not None:
+        command += ["--config-file", config]
     try:
-        completed = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(fresh)],
-            cwd=root,
-            check=False,
-        )
+        completed = subprocess.run(command, cwd=root, check=False)
         if completed.returncode != 0:
             return False
         _swap_in(fresh, target)

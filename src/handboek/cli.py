@@ -46,15 +46,22 @@ def _schema(arguments: argparse.Namespace) -> int:
         print(schema.schema_text(arguments.toon), end="")
         return 0
     folder = Path(arguments.map)
-    folder.mkdir(parents=True, exist_ok=True)
-    for name in schema.SCHEMA_FILES:
-        (folder / name).write_text(schema.schema_text(name), encoding="utf-8")
-        print(f"geschreven: {(folder / name).as_posix()}")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in schema.SCHEMA_FILES:
+            (folder / name).write_text(schema.schema_text(name), encoding="utf-8")
+            print(f"geschreven: {(folder / name).as_posix()}")
+    except OSError as error:
+        print(
+            f"{arguments.map}: kan de schema's niet schrijven ({error.strerror})", file=sys.stderr
+        )
+        print("    tip: kies met --map een map waarin je mag schrijven", file=sys.stderr)
+        return 2
     return 0
 
 
 def _build(arguments: argparse.Namespace) -> int:
-    if build.build_site(Path.cwd(), Path(arguments.doel)):
+    if build.build_site(Path.cwd(), Path(arguments.doel), arguments.instellingen):
         print(f"De site staat klaar in {arguments.doel}/.")
         return 0
     print(
@@ -93,6 +100,10 @@ def parser() -> argparse.ArgumentParser:
         "de bouw helemaal lukt",
     )
     bouw.add_argument("--doel", default=SITE_DIR, help="map voor de site (standaard: site)")
+    bouw.add_argument(
+        "--instellingen",
+        help="ander instellingenbestand, bijvoorbeeld mkdocs-gemeente.yml (standaard: mkdocs.yml)",
+    )
     bouw.set_defaults(run=_build)
     local_commands.add_to(commands)  # handboek gemeente nieuw/herzien (forks)
     return main_parser

@@ -106,8 +106,12 @@ def read_text(file: Path, display_path: str) -> tuple[str | None, list[Problem]]
 
 
 def split_front_matter(text: str, path: str) -> tuple[SourceText | None, list[Problem]]:
-    """Front matter and body; lines end at '\n' (an '\r' before it is dropped), as in editors."""
-    lines = [line.removesuffix("\r") for line in text.split("\n")]
+    """Front matter and body; lines end at '\n' (an '\r' before it is dropped), as in editors.
+
+    Other characters that Python's `splitlines` would also split at (such as
+    U+2028) stay inside their line, so line numbers match what editors show.
+    """
+    lines = [line.removesuffix("\r") for line in text.removesuffix("\n").split("\n")]
     if lines[0].rstrip() != DELIMITER:
         return None, [
             Problem(

@@ -79,7 +79,7 @@ def check_content(content_dir: Path, root: Path, on: dt.date | None = None) -> C
     # A municipality's fork: its local layer is checked against these documents.
     local = None
     if layer.layer_folder(root).is_dir():
-        local = layer.check_layer(root, documents, on or today())
+        local = layer.check_layer(root, documents, on or today(), collection.files)
         problems.extend(local.problems)
     if errors(problems):
         return CheckResult(tuple(problems), None)
@@ -116,10 +116,14 @@ def _display_folder(content_dir: Path, root: Path) -> str:
 
 
 def _display_path(file: Path, root: Path) -> str:
-    try:
-        return file.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return file.as_posix()
+    """The path as the editor knows it: relative to `root`, symbolic links not followed."""
+    for path, base in (
+        (Path(os.path.abspath(file)), Path(os.path.abspath(root))),
+        (file.resolve(), root.resolve()),
+    ):
+        if path.is_relative_to(base):
+            return path.relative_to(base).as_posix()
+    return file.as_posix()
 
 
 def _page(document: Document) -> Page:

@@ -115,7 +115,7 @@ class Initiative:
 
 @dataclass(frozen=True)
 class LocalNote:
-    """"Zo doen wij dit in ...": a municipality's note under a part (or one point of it)."""
+    """A municipality's note "Zo doen wij dit in ..." under a part (or one point of it)."""
 
     part: PartSpec
     point: str | None  # the bold opening words of one point in that part, if any

@@ -42,7 +42,7 @@ FORBIDDEN_ELEMENTS = {
     "meta": _THEME_HINT,
 }
 # Attributes whose value the browser follows as an address.
-_LINK_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "data", "poster")
+_LINK_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "data")
 # Attributes whose address the browser loads while showing the page.
 _EMBED_ATTRIBUTES = ("src", "srcset", "poster", "data", "background")
 _CODE_SCHEMES = ("javascript:", "vbscript:")

@@ -6,6 +6,11 @@
   threaded `http.server`) and returns its base URL, ending in '/'.
 - `site_url`: the base URL of the real handbook (`built_site` from tests/conftest.py).
 - `page`: a fresh page in its own browser context (no shared cookies or cache).
+- `page_url(base, content_path)` and `model_of(project)`: where a content file is
+  served, and the content model of a project (as the build makes it).
+- `site_with_environments(total)`: the handbook built with fictional test
+  environments added (tests/fixtures/omgevingen/) until it has `total`
+  environments; built once per session for each `total`.
 
 Without Chromium or Playwright the browser tests are skipped with the reason,
 except with CI=true: then they fail, so CI never passes without running them.
@@ -23,6 +28,11 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import pytest
 
+from handboek import load
+from handboek.model import ENVIRONMENTS_FOLDER, Handbook
+from handboek.render import NUMBER_WORDS
+from tests.conftest import ROOT, copy_project, run_build
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
@@ -38,7 +48,11 @@ CHROMIUM_ARGS = (
     "--disable-sync",
 )
 
+# A plainly fictional environment ("Testomgeving vier", volgorde 4) that passes `handboek check`.
+TEST_ENVIRONMENT = ROOT / "tests" / "fixtures" / "omgevingen" / "testomgeving-vier.md"
+
 ServeSite = Callable[[Path], str]
+SiteWithEnvironments = Callable[[int], Path]
 
 
 def _unavailable(reason: str) -> NoReturn:
@@ -97,3 +111,48 @@ def page(browser: Browser) -> Iterator[Page]:
     new_page = context.new_page()
     yield new_page
     context.close()
+
+
+def page_url(base: str, content_path: str) -> str:
+    """The address of a content file: index.md -> base, omgevingen/x.md -> base + omgevingen/x/."""
+    stem = content_path.removesuffix(".md")
+    return base if stem == "index" else f"{base}{stem}/"
+
+
+def model_of(project: Path) -> Handbook:
+    """The content model of a project folder, as the build reads it."""
+    result = load.check_content(project / "content", project)
+    assert result.handbook is not None, result.problems
+    return result.handbook
+
+
+def add_test_environments(project: Path, total: int) -> None:
+    """Add copies of the test environment to a project copy until it has `total` environments.
+
+    The real environments are numbered 1, 2, 3 (`volgorde`); copy n gets volgorde n
+    and the title "Testomgeving <n in words>".
+    """
+    folder = project / "content" / ENVIRONMENTS_FOLDER
+    existing = len(list(folder.glob("*.md")))
+    text = TEST_ENVIRONMENT.read_text(encoding="utf-8")
+    for number in range(existing + 1, total + 1):
+        word = NUMBER_WORDS[number]
+        copy = text.replace("Testomgeving vier", f"Testomgeving {word}")
+        copy = copy.replace("\nvolgorde: 4\n", f"\nvolgorde: {number}\n")
+        (folder / f"testomgeving-{word}.md").write_text(copy, encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def site_with_environments(tmp_path_factory: pytest.TempPathFactory) -> SiteWithEnvironments:
+    sites: dict[int, Path] = {}
+
+    def build(total: int) -> Path:
+        if total not in sites:
+            project = copy_project(tmp_path_factory.mktemp(f"omgevingen-{total}") / "project")
+            add_test_environments(project, total)
+            result = run_build(project)
+            assert result.returncode == 0, result.output
+            sites[total] = result.site
+        return sites[total]
+
+    return build

@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from handboek import frontmatter, rules
+from handboek import frontmatter, links, rules
 from handboek.document import Document, read_document
 from handboek.local import colours, drift
 from handboek.local.fields import LOCAL_ENVIRONMENT_FIELDS, MUNICIPALITY_FIELDS
@@ -90,7 +90,6 @@ class Municipality:
 class UpstreamEnvironment:
     """What a note can point at: the parts of one upstream environment page."""
 
-    slug: str
     title: str
     parts: dict[str, str]  # anchor -> Markdown of the part as upstream wrote it
 
@@ -128,7 +127,6 @@ def upstream_environments(documents: Sequence[Document]) -> dict[str, UpstreamEn
     titles = {spec.title: spec.anchor for spec in PARTS}
     return {
         document.slug: UpstreamEnvironment(
-            document.slug,
             document.fields.get("titel", document.slug),
             {
                 titles[section.heading.text]: section.markdown
@@ -407,7 +405,7 @@ def _note(
         current=current,
         recorded=recorded,
     )
-    if current is not None and "onderdeel" in value:
+    if current is not None:
         problems.extend(_drift_problems(path, line, source))
     if spec is None or "tekst" not in value:
         return None, source, problems
@@ -516,7 +514,7 @@ def last_content_line(node: yaml.Node, lines: list[str]) -> int:
 
 
 def _page_problems(
-    folder: Path, root: Path, documents: Sequence[Document], on: dt.date
+    folder: Path, documents: Sequence[Document], on: dt.date
 ) -> tuple[list[Document], list[Problem]]:
     pages: list[Document] = []
     problems: list[Problem] = []
@@ -572,8 +570,10 @@ def _page_problems(
 # --- the whole layer -----------------------------------------------------------------------
 
 
-def check_layer(root: Path, documents: Sequence[Document], on: dt.date) -> LayerResult:
-    """Check everything in lokaal/ against the upstream documents."""
+def check_layer(
+    root: Path, documents: Sequence[Document], on: dt.date, content_files: frozenset[str]
+) -> LayerResult:
+    """Check everything in lokaal/ against the upstream documents and content files."""
     folder = layer_folder(root)
     values, problems = _municipality_values(root)
     municipality = None if values is None or errors(problems) else _municipality(values)
@@ -586,8 +586,12 @@ def check_layer(root: Path, documents: Sequence[Document], on: dt.date) -> Layer
         problems.extend(found)
         if environment is not None:
             environments[file.stem] = environment
-    pages, found = _page_problems(folder, root, documents, on)
+    pages, found = _page_problems(folder, documents, on)
     problems.extend(found)
+    # Links on local pages resolve in the site as built: upstream's files plus local pages.
+    site = links.Site((*documents, *pages), content_files | {page.content_path for page in pages})
+    for page in pages:
+        problems.extend(Problem(page.path, *finding) for finding in links.links_resolve(page, site))
     problems.extend(_unknown_files(folder, (values or {}).get("logo")))
     if errors(problems) or municipality is None:
         return LayerResult(tuple(problems), None, tuple(pages))

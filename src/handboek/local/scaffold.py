@@ -79,7 +79,7 @@ ENVIRONMENT_YML = """\
 # 'te herzien' en laat zien wat er veranderde.
 # notities:
 #   - onderdeel: {example_anchor}
-#     punt: "{example_point}"
+#     punt: {example_point_yaml}
 #     tekst: |
 #       ...
 """
@@ -101,7 +101,7 @@ volgende_beoordeling: {next_year}
 STATEMENT_MD = """\
 ---
 titel: {title}
-beschrijving: "{description}"
+beschrijving: {description}
 eigenaar: "[in te vullen: het team of de rol die deze pagina beheert]"
 laatst_beoordeeld: {today}
 volgende_beoordeling: {next_year}
@@ -160,6 +160,7 @@ def create(root: Path, name: str, content_dir: str = "content") -> Scaffold:
             anchors=", ".join(spec.anchor for spec in PARTS),
             example_anchor=anchor,
             example_point=next(iter(points), "..."),
+            example_point_yaml=_quoted(next(iter(points), "...")),
             environments=layer.ENVIRONMENTS_DIR,
             slug=slug,
         )
@@ -177,8 +178,8 @@ def create(root: Path, name: str, content_dir: str = "content") -> Scaffold:
         else:
             title, description, body = (t.format(name=name) for t in STATEMENT_FALLBACK[page])
         files[f"{pages}/{page}"] = STATEMENT_MD.format(
-            title=title,
-            description=description.replace('"', "'"),
+            title=_quoted(title),
+            description=_quoted(description),
             body=body,
             today=today,
             next_year=next_year,

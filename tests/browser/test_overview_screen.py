@@ -1,0 +1,141 @@
+"""The overview matrix on screen, in real Chromium: phone, tablet and desktop.
+
+- At 360 px (a small phone) the page never scrolls sideways; the table is
+  stacked per aspect, each cell labelled with its environment, and screen
+  readers get exactly the same table (rows, headers, cells) as on a desktop.
+- On a desktop the matrix is a table: the environments side by side.
+- The "Afdrukken" button appears only when JavaScript can print, and prints;
+  the overview links to the print-all page. Quotes name who said them after a dash.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from handboek.model import OVERVIEW_PATH, PRINT_ALL_PATH
+from tests.browser.conftest import ServeSite, SiteWithEnvironments, model_of, page_url
+from tests.conftest import ROOT
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 360, "height": 740}
+TABLET = {"width": 768, "height": 1024}
+DESKTOP = {"width": 1280, "height": 800}
+MATRIX = "table.handboek-matrix"
+
+
+@pytest.fixture(scope="module", params=[3, 4], ids=lambda n: f"{n}-omgevingen")
+def overview_url(
+    request: pytest.FixtureRequest,
+    built_site: Path,
+    site_with_environments: SiteWithEnvironments,
+    serve_site: ServeSite,
+) -> str:
+    site = built_site if request.param == 3 else site_with_environments(request.param)
+    return page_url(serve_site(site), OVERVIEW_PATH)
+
+
+@contextlib.contextmanager
+def opened(browser: Browser, url: str, viewport: dict[str, int], **options) -> Iterator[Page]:
+    context = browser.new_context(viewport=viewport, **options)
+    try:
+        page = context.new_page()
+        page.goto(url)
+        yield page
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def phone(browser: Browser, overview_url: str) -> Iterator[Page]:
+    with opened(browser, overview_url, PHONE) as page:
+        yield page
+
+
+@pytest.fixture
+def desktop(browser: Browser, overview_url: str) -> Iterator[Page]:
+    with opened(browser, overview_url, DESKTOP) as page:
+        yield page
+
+
+@pytest.mark.parametrize("viewport", [PHONE, TABLET, DESKTOP], ids=["360", "768", "1280"])
+def test_overview_never_scrolls_sideways(
+    browser: Browser, overview_url: str, viewport: dict[str, int]
+):
+    with opened(browser, overview_url, viewport) as page:
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+        assert page.locator(MATRIX).evaluate("t => t.scrollWidth <= t.clientWidth")
+
+
+def test_phone_stacks_the_cells_with_their_environment(phone: Page):
+    cells = phone.locator(f"{MATRIX} tbody td")
+    widths = cells.evaluate_all("cs => cs.map(c => c.getBoundingClientRect().width)")
+    table_width = phone.locator(MATRIX).evaluate("t => t.getBoundingClientRect().width")
+    assert min(widths) > 0.8 * table_width  # one cell per line, not side by side
+    labels = cells.evaluate_all("cs => cs.map(c => getComputedStyle(c, '::before').content)")
+    environments = cells.evaluate_all("cs => cs.map(c => c.dataset.omgeving)")
+    # The label is the environment's name, with alt text "": screen readers skip it.
+    assert labels == [f'"{name}" / ""' for name in environments]
+
+
+def test_phone_keeps_the_table_for_screen_readers(phone: Page, desktop: Page):
+    snapshot = desktop.locator(MATRIX).aria_snapshot()
+    assert phone.locator(MATRIX).aria_snapshot() == snapshot
+    assert "- columnheader" in snapshot
+    assert "- rowheader" in snapshot
+
+
+def test_desktop_shows_the_environments_side_by_side(desktop: Page):
+    headers = desktop.locator(f"{MATRIX} thead th")
+    boxes = headers.evaluate_all(
+        "hs => hs.map(h => [Math.round(h.getBoundingClientRect().top), h.offsetLeft])"
+    )
+    assert len({top for top, _ in boxes}) == 1
+    lefts = [left for _, left in boxes]
+    assert lefts == sorted(lefts)
+    assert len(set(lefts)) == len(lefts)
+
+
+def test_print_button_prints_by_mouse_and_keyboard(browser: Browser, site_url: str):
+    with opened(browser, "about:blank", DESKTOP) as page:
+        page.add_init_script(
+            "window.handboekPrinted = 0; window.print = () => { window.handboekPrinted += 1; };"
+        )
+        page.goto(page_url(site_url, OVERVIEW_PATH))
+        button = page.get_by_role("button", name="Afdrukken")
+        button.click()
+        button.focus()
+        page.keyboard.press("Enter")
+        assert page.evaluate("window.handboekPrinted") == 2
+
+
+def test_print_button_stays_hidden_without_javascript(browser: Browser, site_url: str):
+    url = page_url(site_url, OVERVIEW_PATH)
+    with opened(browser, url, DESKTOP, java_script_enabled=False) as page:
+        button = page.locator("button.handboek-afdrukken")
+        assert button.count() == 1
+        assert button.is_hidden()
+
+
+def test_overview_links_to_the_print_all_page(page: Page, site_url: str):
+    page.goto(page_url(site_url, OVERVIEW_PATH))
+    page.locator("article").get_by_role("link", name="Hele handreiking afdrukken").click()
+    assert page.url == page_url(site_url, PRINT_ALL_PATH)
+    assert page.get_by_role("button", name="Afdrukken").is_visible()
+
+
+def test_quote_role_follows_a_dash(page: Page, site_url: str):
+    environment = model_of(ROOT).environments[0]
+    page.goto(page_url(site_url, environment.page.path))
+    captions = page.locator("figure.handboek-citaat figcaption")
+    assert captions.count() == len(environment.quotes)
+    before = captions.evaluate_all("fs => fs.map(f => getComputedStyle(f, '::before').content)")
+    assert before == ['"— "'] * len(environment.quotes)

@@ -1,0 +1,196 @@
+"""Printing in real Chromium: `page.pdf()` with the page size from our CSS.
+
+- The overview (/overzicht/) prints on exactly one A4 landscape page, with
+  every matrix item from the content model, its title, source and date, no
+  letter below 7 pt, and without Material's header, menus and buttons. Also
+  with four environments, and with six: the limit stated in the README.
+- Content pages print without an empty last page (stock Material adds one).
+- The print-all page (/afdrukken/) prints portrait, with the overview on one
+  landscape page and each environment from a new page.
+
+Paper without a size in the CSS is A4 (`format="A4"`), as in a Dutch print dialog.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from handboek import render
+from handboek.model import MATRIX_ROWS, OVERVIEW_PATH, PRINT_ALL_PATH, Handbook
+from tests.browser.conftest import ServeSite, SiteWithEnvironments, model_of, page_url
+from tests.conftest import ROOT, SOURCE_DATE_EPOCH
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+    from pypdf import PageObject
+
+pytestmark = pytest.mark.browser
+
+A4_PORTRAIT = (595, 842)  # points; Chromium rounds to whole pixels, so allow 1 pt
+A4_LANDSCAPE = (842, 595)
+SMALLEST_PRINT_PT = 7
+# The number of environments up to which the overview is promised to fit on one page.
+ONE_PAGE_LIMIT = 6
+
+
+@dataclass(frozen=True)
+class PrintedPage:
+    width: float
+    height: float
+    text: str
+    font_sizes: tuple[float, ...]  # in points, of every piece of text on the page
+
+
+def print_pdf(page: Page, url: str) -> list[PrintedPage]:
+    """Print `url` as Chromium does for a reader, and read back every page."""
+    from pypdf import PdfReader
+
+    response = page.goto(url)
+    assert response is not None and response.ok, url
+    pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    return [_read(pdf_page) for pdf_page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def _read(pdf_page: PageObject) -> PrintedPage:
+    sizes: list[float] = []
+
+    def font_size(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
+        if text.strip():  # the size on paper: font size times the vertical scale
+            sizes.append(size * abs(tm[2] * cm[1] + tm[3] * cm[3]))
+
+    text = pdf_page.extract_text(visitor_text=font_size)
+    box = pdf_page.mediabox
+    return PrintedPage(float(box.width), float(box.height), text, tuple(sizes))
+
+
+def size_of(printed: PrintedPage) -> tuple[int, int] | None:
+    for width, height in (A4_PORTRAIT, A4_LANDSCAPE):
+        if abs(printed.width - width) <= 1 and abs(printed.height - height) <= 1:
+            return (width, height)
+    return None
+
+
+def squeeze(text: str) -> str:
+    """Text without line breaks, spaces and hyphens: wrapping in the PDF never matters."""
+    return re.sub(r"[\s\-\u00ad]", "", text)
+
+
+def matrix_items(handbook: Handbook) -> list[str]:
+    return [
+        item
+        for environment in handbook.environments
+        for row in MATRIX_ROWS
+        for item in environment.overview[row.matrix_field]
+    ]
+
+
+def build_date() -> str:
+    return render.dutch_date(dt.datetime.fromtimestamp(int(SOURCE_DATE_EPOCH), tz=dt.UTC).date())
+
+
+@dataclass(frozen=True)
+class PrintedOverview:
+    pages: list[PrintedPage]
+    model: Handbook
+
+
+@pytest.fixture(scope="module", params=[3, 4, ONE_PAGE_LIMIT], ids=lambda n: f"{n}-omgevingen")
+def overview(
+    request: pytest.FixtureRequest,
+    browser: Browser,
+    built_site: Path,
+    site_with_environments: SiteWithEnvironments,
+    serve_site: ServeSite,
+) -> Iterator[PrintedOverview]:
+    """The printed overview of the real site (3 environments), and with 4 and 6."""
+    if request.param == 3:
+        site, model = built_site, model_of(ROOT)
+    else:
+        site = site_with_environments(request.param)
+        model = model_of(site.parent)
+    assert len(model.environments) == request.param
+    context = browser.new_context()
+    yield PrintedOverview(
+        print_pdf(context.new_page(), page_url(serve_site(site), OVERVIEW_PATH)), model
+    )
+    context.close()
+
+
+def test_overview_prints_on_one_a4_landscape_page(overview: PrintedOverview):
+    assert len(overview.pages) == 1
+    [printed] = overview.pages
+    assert size_of(printed) == A4_LANDSCAPE, (printed.width, printed.height)
+
+
+def test_overview_print_shows_every_item_title_source_and_date(overview: PrintedOverview):
+    text = squeeze(overview.pages[0].text)
+    model = overview.model
+    missing = [item for item in matrix_items(model) if squeeze(item) not in text]
+    assert missing == []
+    for expected in (
+        render.overview_caption(model),
+        *(environment.page.title for environment in model.environments),
+        *(row.title for row in MATRIX_ROWS),
+        "Bron: Sociaal en Cultureel Planbureau (SCP)",
+        f"Stand van {build_date()}.",
+    ):
+        assert squeeze(expected) in text, expected
+
+
+def test_overview_print_has_no_letters_below_7_pt(overview: PrintedOverview):
+    sizes = [size for printed in overview.pages for size in printed.font_sizes]
+    assert sizes
+    assert min(sizes) >= SMALLEST_PRINT_PT - 0.01
+
+
+def test_overview_print_leaves_out_the_site_around_it(overview: PrintedOverview):
+    # Button, link to the print-all page, search, menu and footer are for the screen.
+    for screen_only in ("Afdrukken", "Hele handreiking", "Zoeken", "Over deze handreiking"):
+        assert screen_only not in overview.pages[0].text
+
+
+@pytest.mark.parametrize(
+    "content_path",
+    [page.path for page in model_of(ROOT).pages],
+)
+def test_content_page_prints_without_an_empty_last_page(
+    page: Page, site_url: str, content_path: str
+):
+    printed = print_pdf(page, page_url(site_url, content_path))
+    assert [size_of(p) for p in printed] == [A4_PORTRAIT] * len(printed)
+    empty = [number for number, p in enumerate(printed, 1) if not p.text.strip()]
+    assert empty == [], f"{len(printed)} pages, empty: {empty}"
+
+
+@pytest.fixture(scope="module")
+def print_all(browser: Browser, site_url: str) -> Iterator[list[PrintedPage]]:
+    context = browser.new_context()
+    yield print_pdf(context.new_page(), page_url(site_url, PRINT_ALL_PATH))
+    context.close()
+
+
+def test_print_all_page_is_portrait_with_the_overview_on_one_landscape_page(
+    print_all: list[PrintedPage],
+):
+    sizes = [size_of(p) for p in print_all]
+    assert sizes.count(A4_LANDSCAPE) == 1
+    assert sizes.count(A4_PORTRAIT) == len(print_all) - 1
+    empty = [number for number, p in enumerate(print_all, 1) if not p.text.strip()]
+    assert empty == []
+    landscape = squeeze(print_all[sizes.index(A4_LANDSCAPE)].text)
+    assert [item for item in matrix_items(model_of(ROOT)) if squeeze(item) not in landscape] == []
+    assert min(size for p in print_all for size in p.font_sizes) >= SMALLEST_PRINT_PT - 0.01
+
+
+def test_print_all_page_starts_each_environment_on_a_new_page(print_all: list[PrintedPage]):
+    first_lines = [p.text.strip().splitlines()[0] for p in print_all]
+    for environment in model_of(ROOT).environments:
+        assert environment.page.title in first_lines

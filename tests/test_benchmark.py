@@ -1,0 +1,93 @@
+"""scripts/benchmark.py: its synthetic content is valid and both builds run.
+
+No timing is asserted here (the machine may be busy); the numbers come from
+running the script itself, see the notes in its docstring.
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib.util
+import re
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from handboek.load import check_content
+from tests.conftest import ROOT
+
+
+def _load_benchmark() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("benchmark", ROOT / "scripts" / "benchmark.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["benchmark"] = module  # dataclasses look their module up here
+    spec.loader.exec_module(module)
+    return module
+
+
+benchmark = _load_benchmark()
+
+
+def test_generated_content_passes_the_check(tmp_path: Path) -> None:
+    layout = benchmark.Layout.of(100, 10, local=True)
+    project = benchmark.write_project(tmp_path / "project", layout)
+    pages = sorted(
+        path.relative_to(project).as_posix()
+        for folder in ("content", "lokaal")
+        for path in (project / folder).rglob("*.md")
+    )
+    assert len(pages) == 100
+    assert [page for page in pages if page.startswith("content/omgevingen/")] == [
+        f"content/omgevingen/omgeving-{number:02d}.md" for number in range(1, 11)
+    ]
+    assert [page for page in pages if page.startswith("lokaal/")] == [
+        "lokaal/paginas/contact.md",
+        *(f"lokaal/paginas/pagina-{number:02d}.md" for number in range(1, 5)),
+    ]
+    result = check_content(project / "content", project)
+    assert [problem.format() for problem in result.problems] == []
+    assert result.handbook is not None
+    assert [len(environment.quotes) for environment in result.handbook.environments] == [3] * 10
+
+
+def test_layout_needs_room_for_the_environments() -> None:
+    assert benchmark.Layout.of(10, 10) == benchmark.Layout(pages=10, environments=3)
+    assert benchmark.Layout.of(1000, 10).ordinary == 989
+    assert benchmark.Layout.of(1000, 10, local=True) == benchmark.Layout(1000, 10, 50)
+    with pytest.raises(ValueError, match="at least 5 pages needed, got 4"):
+        benchmark.Layout.of(4, 10, local=True)
+
+
+def test_config_without_hooks_differs_only_by_the_hooks_list() -> None:
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    changes = [
+        line
+        for line in difflib.ndiff(config.splitlines(), benchmark.without_hooks(config).splitlines())
+        if line[:1] in "+-"
+    ]
+    assert changes == ["- hooks:", "-   - hooks/handboek_hook.py"]
+    with pytest.raises(ValueError, match=r"expected one 'hooks:' list in mkdocs\.yml, found 0"):
+        benchmark.without_hooks("site_name: Zonder hooks\n")
+
+
+def test_benchmark_builds_with_and_without_hooks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    arguments = ["--pages", "10", "--runs", "1", "--lokaal", "--keep", str(tmp_path)]
+    assert benchmark.main(arguments) == 0
+    output = capsys.readouterr().out.splitlines()
+    time = r"\d+\.\d\d \(\d+\.\d\d\)"
+    assert re.fullmatch(
+        rf"\| 10 \| 3 \| 1 \| {time} \| {time} \| [+-]\d+% \| \d+\.\d{{3}} \(\d+\.\d{{3}}\) "
+        r"\| \d+ / \d+ \|",
+        output[2],
+    ), output
+    # The build with hooks has the generated overview and the local pages; without, neither.
+    assert (tmp_path / "site-10-0" / "overzicht" / "index.html").is_file()
+    assert (tmp_path / "site-10-0" / "gemeente" / "contact" / "index.html").is_file()
+    assert (tmp_path / "plain-10-0" / "index.html").is_file()
+    assert not (tmp_path / "plain-10-0" / "overzicht").exists()
+    assert not (tmp_path / "plain-10-0" / "gemeente").exists()

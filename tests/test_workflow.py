@@ -1,0 +1,248 @@
+"""The editors' workflow as files: pipeline, pre-commit hook, templates and guide.
+
+- .github/workflows/*.yml must be valid against GitHub's workflow schema (the
+  copy vendored by check-jsonschema), pin every action to a full commit SHA,
+  keep permissions minimal, and run check, strict build and tests before the
+  only job that may publish.
+- .pre-commit-config.yaml runs the same `handboek check` as `make check`.
+- CONTRIBUTING.md shows real output: its examples are run here and compared.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from handboek import cli, schema
+from tests.conftest import ROOT
+from tests.sample_content import PAGE, write_content
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.y*ml"))
+CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
+CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+SHA_PIN = re.compile(r"^[\w.-]+/[\w.-]+(/[\w./-]+)?@[0-9a-f]{40} # v\d+(\.\d+)*$")
+
+
+def load(path: Path) -> dict[str, Any]:
+    # BaseLoader keeps every scalar a string: 'on' stays the key 'on', not True.
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+
+
+def site_workflow() -> dict[str, Any]:
+    return load(ROOT / ".github" / "workflows" / "site.yml")
+
+
+def steps_run(job: dict[str, Any]) -> list[str]:
+    return [step["run"] for step in job["steps"] if "run" in step]
+
+
+def uses_lines() -> list[str]:
+    found = []
+    for path in WORKFLOWS:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if match := re.match(r"^\s*-?\s*uses:\s*(.+)$", line):
+                found.append(match.group(1).strip())
+    return found
+
+
+# --- the workflow files --------------------------------------------------------------
+
+
+def test_there_is_a_workflow() -> None:
+    assert [path.name for path in WORKFLOWS] == ["site.yml"]
+
+
+def schema_check(*files: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(CHECK_JSONSCHEMA), "--builtin-schema", "vendor.github-workflows", *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_workflows_are_valid_against_the_github_workflow_schema() -> None:
+    completed = schema_check(*WORKFLOWS)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+
+
+def test_the_schema_check_rejects_a_broken_workflow(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yml"
+    text = (ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8")
+    broken.write_text(text.replace("runs-on: ubuntu-24.04", "runs_on: ubuntu-24.04"), "utf-8")
+    assert schema_check(broken).returncode == 1
+
+
+def test_every_action_is_pinned_to_a_full_commit_sha_with_its_version() -> None:
+    uses = uses_lines()
+    assert len(uses) == 3
+    assert [line for line in uses if not SHA_PIN.match(line)] == []
+
+
+def test_the_pins_are_the_reviewed_releases() -> None:
+    assert sorted(uses_lines()) == [
+        "actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1",
+        "actions/deploy-pages@cd2ce8fcbc39b97be8ca5fce6e763baed58fa128 # v5.0.0",
+        "actions/upload-pages-artifact@fc324d3547104276b827a68afc52ff2a11cc49c9 # v5.0.0",
+    ]
+
+
+def test_triggers_are_pull_requests_and_pushes_to_main_only() -> None:
+    workflow = site_workflow()
+    assert workflow["on"] == {"pull_request": "", "push": {"branches": ["main"]}}
+    for path in WORKFLOWS:
+        assert "pull_request_target" not in path.read_text(encoding="utf-8")
+
+
+def test_permissions_are_least_privilege() -> None:
+    workflow = site_workflow()
+    assert workflow["permissions"] == {"contents": "read"}
+    assert {name: job.get("permissions") for name, job in workflow["jobs"].items()} == {
+        "controleren": None,
+        "publiceren": {"pages": "write", "id-token": "write"},
+    }
+
+
+def test_pull_requests_run_check_strict_build_and_tests_in_that_order() -> None:
+    job = site_workflow()["jobs"]["controleren"]
+    assert steps_run(job) == [
+        "make check",
+        ".venv/bin/mkdocs build --strict --site-dir _pagina",
+        "make test",
+    ]
+    for command in steps_run(job):
+        assert not re.search(r"(^|\s)(-q|--quiet)(\s|$)", command)
+    assert job["env"]["CI"] == "true"
+    checkout = job["steps"][0]
+    assert checkout["uses"].startswith("actions/checkout@")
+    assert checkout["with"] == {"persist-credentials": "false"}
+
+
+def test_only_a_push_to_main_that_passed_is_published() -> None:
+    jobs = site_workflow()["jobs"]
+    main_only = "github.event_name == 'push' && github.ref == 'refs/heads/main'"
+    upload = jobs["controleren"]["steps"][-1]
+    assert upload["uses"].startswith("actions/upload-pages-artifact@")
+    assert upload["if"] == main_only
+    assert upload["with"] == {"path": "_pagina"}  # what the strict build wrote
+    deploy = jobs["publiceren"]
+    assert deploy["needs"] == "controleren"
+    assert deploy["if"] == main_only
+    assert deploy["environment"]["name"] == "github-pages"
+    assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": "false"}
+    assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
+
+
+def test_the_browser_tests_get_debian_chromium() -> None:
+    # make test runs scripts/install-chromium.sh, which installs Debian's chromium as root.
+    container = site_workflow()["jobs"]["controleren"]["container"]
+    assert container.endswith("-bookworm") or container.startswith("debian:")
+    assert "install-chromium.sh" in (ROOT / "Makefile").read_text(encoding="utf-8")
+
+
+# --- pre-commit and the pull request template ----------------------------------------
+
+
+def test_pre_commit_runs_the_same_check_as_make_check() -> None:
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    assert len(config["repos"]) == 1
+    repo = config["repos"][0]
+    assert repo["repo"] == "local"
+    [hook] = repo["hooks"]
+    assert hook["entry"] == ".venv/bin/handboek check"
+    assert hook["language"] == "system"
+    assert hook["pass_filenames"] is False
+    assert re.search(hook["files"], "content/omgevingen/verenigingen.md")
+    assert not re.search(hook["files"], "README.md")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^check:.*\n\t\$\(BIN\)/handboek check$", makefile, re.M)
+
+
+def test_the_pull_request_template_is_dutch_and_names_the_checks() -> None:
+    template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    for phrase in ("## Wat verandert er?", "`handboek check`", "`volgende_beoordeling`"):
+        assert phrase in template
+
+
+# --- CONTRIBUTING.md -------------------------------------------------------------------
+
+
+def example(name: str) -> str:
+    """The code block right after `<!-- voorbeeld: name -->` in CONTRIBUTING.md."""
+    match = re.search(rf"<!-- voorbeeld: {name} -->\n```\w+\n(.*?)```\n", CONTRIBUTING, re.S)
+    assert match, f"voorbeeld '{name}' ontbreekt in CONTRIBUTING.md"
+    return match.group(1)
+
+
+def run_check(project: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any) -> tuple[int, str]:
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796083200")  # 2026-12-01
+    code = cli.main(["check"])
+    return code, capsys.readouterr().out
+
+
+def test_the_example_output_in_contributing_is_real(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_content(tmp_path, {"omgevingen/verenigingen.md": example("invoer")})
+    assert run_check(tmp_path, monkeypatch, capsys) == (1, example("uitvoer"))
+
+
+def test_the_review_example_in_contributing_is_real(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = PAGE.replace("Redactie Gemeente Voorbeeld", "Redactie handreiking").replace(
+        "volgende_beoordeling: 2027-01-15", "volgende_beoordeling: 2026-11-30"
+    )
+    write_content(tmp_path, {"over.md": page})
+    block = re.search(r"## Beoordelingsdatums.*?```text\n(.*?)```", CONTRIBUTING, re.S)
+    assert block
+    assert run_check(tmp_path, monkeypatch, capsys) == (0, block.group(1))
+
+
+def test_the_vscode_task_matches_the_check_output() -> None:
+    task = json.loads(example("vscode-taak"))["tasks"][0]
+    assert task["command"] == ".venv/bin/handboek check"
+    notice, error = (re.compile(m["pattern"]["regexp"]) for m in task["problemMatcher"])
+    notice_line = "content/over.md:6: let op: de pagina had op 2026-11-30 opnieuw beoordeeld"
+    output = [*example("uitvoer").splitlines(), notice_line]
+    problems = [line for line in output if re.match(r"^\S+:\d+: ", line)]
+    assert [bool(error.match(line)) for line in problems] == [True] * 6 + [False]
+    assert [bool(notice.match(line)) for line in problems] == [False] * 6 + [True]
+    assert error.match(problems[0]).groups() == (
+        "content/omgevingen/verenigingen.md",
+        "2",
+        "het verplichte veld 'titel' ontbreekt",
+    )
+
+
+def test_the_field_table_in_contributing_lists_every_field() -> None:
+    table = re.findall(r"^\| `(\w+)` \|", CONTRIBUTING, re.M)
+
+    def names(fields: tuple[schema.Field, ...]) -> list[str]:
+        return [n for f in fields for n in (f.name, *names(f.children))]
+
+    assert table == names(schema.ENVIRONMENT_FIELDS)
+
+
+def test_contributing_names_the_schema_files_that_exist() -> None:
+    for name in schema.SCHEMA_FILES:
+        assert f"schemas/{name}" in CONTRIBUTING
+        assert (ROOT / "schemas" / name).is_file()
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_generated_site_folder_of_the_pipeline_is_not_committed() -> None:
+    listed = subprocess.run(
+        ["git", "ls-files", "_pagina"], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert listed.stdout == ""
