@@ -9,8 +9,8 @@ MkDocs, see `handboek check`). This hook only connects it to MkDocs:
   error stops the build with a `PluginError` listing every problem.
 - on_files: add the generated pages (overview matrix, print-all page), and
   in a fork the local pages, logo and colours.
-- on_nav: order the environments by their `volgorde`; name the local pages'
-  section after the municipality.
+  It also sets the menu from the model: environments in their `volgorde`,
+  and a fork's local pages under the municipality's name.
 - on_page_markdown: give each page its title and description from the
   model, and render environment and generated pages from the model.
 """
@@ -22,8 +22,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from handboek import load, render
@@ -92,7 +91,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     files.append(overview)
     files.append(
         File.generated(
-            config, PRINT_ALL_PATH, content=render.print_all_markdown(handbook, date, start)
+            config,
+            PRINT_ALL_PATH,
+            content=render.print_all_markdown(handbook, date, start),
+            inclusion=InclusionLevel.NOT_IN_NAV,  # linked from the overview, not in the menu
         )
     )
     if handbook.local is not None:
@@ -105,44 +107,56 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             files.append(
                 File.generated(config, local_layer.COLOURS_CSS, content=handbook.local.css)
             )
+    config.nav = _navigation(handbook, files)
     return files
 
 
-def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-    order = {env.page.path: env.order for env in _model().environments}
-    local = _model().local
-    for item in nav.items:
-        if (
-            local is not None
-            and isinstance(item, Section)
-            and all(
-                isinstance(child, Page) and child.file.src_uri.startswith(f"{LOCAL_PAGES_PATH}/")
-                for child in item.children
-            )
-        ):
-            item.title = local.name
-        if isinstance(item, Section) and all(
-            isinstance(child, Page) and child.file.src_uri in order for child in item.children
-        ):
-            item.children.sort(key=lambda child: order[child.file.src_uri])
-    return nav
+def _navigation(handbook: Handbook, files: Files) -> list:
+    """The menu, from the model: start, environments by `volgorde`, overview, other pages.
+
+    Made here rather than typed in mkdocs.yml, so that a new environment or a
+    municipality's local page appears without editing (and merging) mkdocs.yml.
+    """
+
+    def in_nav(path: str) -> bool:
+        file = files.get_file_from_path(path)
+        return file is not None and file.inclusion.is_in_nav()
+
+    environments = [env.page.path for env in handbook.environments]
+    local = [page.path for page in handbook.pages if page.path.startswith(f"{LOCAL_PAGES_PATH}/")]
+    others = [
+        page.path
+        for page in handbook.pages
+        if page.path not in (START_PAGE_PATH, *environments, *local) and in_nav(page.path)
+    ]
+    navigation: list = [
+        {"Start": START_PAGE_PATH},
+        {"Omgevingen": environments},
+        OVERVIEW_PATH,
+        *sorted(others),
+    ]
+    if handbook.local is not None and local:
+        navigation.append({handbook.local.name: [path for path in local if in_nav(path)]})
+    return navigation
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Every page gets its title as `# h1` (the skip link and outline start there)."""
     handbook = _model()
     path = page.file.src_uri
     if path == OVERVIEW_PATH:
         page.meta.update(title="Overzicht", description=render.overview_caption(handbook))
         page.meta["handboek_afdruk"] = "liggend"
         page.meta["hide"] = ["toc"]  # the matrix needs the width; the page has no headings
-        return markdown
+        return f"# {page.meta['title']}\n\n{markdown}"
     if path == PRINT_ALL_PATH:
         page.meta.update(
             title="Hele handreiking afdrukken",
             description="De hele handreiking op één pagina, om af te drukken.",
         )
         page.meta["handboek_afdruk"] = "alles"
-        return markdown
+        page.meta["search"] = {"exclude": True}  # its text is already found on the other pages
+        return f"# {page.meta['title']}\n\n{markdown}"
     model_page = _pages_by_path[path]
     page.meta.update(title=model_page.title, description=model_page.description)
     page.meta["handboek_beoordeling"] = {
@@ -151,14 +165,14 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         "iso": model_page.review.last_reviewed.isoformat(),
     }
     environment = handbook.environment_at(path)
-    if environment is None:
-        return markdown
-    page.meta["template"] = "omgeving.html"
-    if handbook.local is not None:
-        contact = files.get_file_from_path(handbook.local.contact_path)
-        assert contact is not None  # the check requires the contact page
-        page.meta["handboek_lokaal"] = {"naam": handbook.local.name, "contact": contact.url}
-    return render.environment_markdown(environment, local=handbook.local)
+    if environment is not None:
+        page.meta["template"] = "omgeving.html"
+        if handbook.local is not None:
+            contact = files.get_file_from_path(handbook.local.contact_path)
+            assert contact is not None  # the check requires the contact page
+            page.meta["handboek_lokaal"] = {"naam": handbook.local.name, "contact": contact.url}
+        markdown = render.environment_markdown(environment, local=handbook.local)
+    return f"# {model_page.title}\n\n{markdown}"
 
 
 def _model() -> Handbook:

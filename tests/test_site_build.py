@@ -51,7 +51,8 @@ def test_there_are_three_environments_in_the_order_of_the_guide() -> None:
 @pytest.mark.parametrize("environment", _environments(), ids=lambda env: env.slug)
 def test_environment_page_shows_every_part(built_site: Path, environment: Environment) -> None:
     article = _article(built_site, environment.url)
-    assert f"<h1>{environment.page.title}</h1>" in article
+    assert re.search(rf'<h1 id="[a-z0-9-]+">{re.escape(environment.page.title)}<a ', article)
+    assert article.count("<h1") == 1
     ids = re.findall(r'<h2 id="([^"]+)"', article)
     assert ids == [spec.anchor for spec in PARTS]
     for spec in PARTS:
@@ -89,6 +90,14 @@ def test_page_head_has_title_and_description(built_site: Path, environment: Envi
     assert f"<title>{environment.page.title} - " in page
     assert f'<meta name="description" content="{environment.page.description}">' in page
     assert '<html lang="nl"' in page
+
+
+def test_skip_link_lands_on_the_title(built_site: Path) -> None:
+    for url in [env.url for env in _environments()] + ["", "over", "overzicht"]:
+        page = (built_site / url / "index.html").read_text(encoding="utf-8")
+        skip = re.search(r'<a href="#([^"]+)" class="md-skip">', page)
+        assert skip, url
+        assert f'<h1 id="{skip.group(1)}">' in page, url
 
 
 def test_start_page_introduces_the_environments_and_the_source(built_site: Path) -> None:
