@@ -155,6 +155,29 @@ def test_failed_first_build_makes_no_site(project_copy: Path) -> None:
     assert _entries(project_copy) == sorted(PROJECT_PARTS)
 
 
+@pytest.mark.parametrize(
+    ("target", "problem"),
+    [
+        (".", "dit is de map van het project zelf (of een map erboven)"),
+        ("..", "dit is de map van het project zelf (of een map erboven)"),
+        ("mkdocs.yml", "dit is een bestand, geen map"),
+        ("content", "deze map is geen gebouwde site (er staat geen index.html in)"),
+    ],
+)
+def test_a_target_that_is_not_a_site_is_refused(
+    project_copy: Path, target: str, problem: str
+) -> None:
+    before = _files(project_copy)
+    run = _run_bouw(project_copy, "--doel", target)
+    assert run.returncode == 2
+    assert run.stderr == (
+        f"{target}: {problem}; de site is niet gebouwd\n"
+        "    tip: kies met --doel een nieuwe map of de map van een eerdere site\n"
+    )
+    assert _files(project_copy) == before
+    assert _entries(project_copy) == sorted(PROJECT_PARTS)
+
+
 def test_swap_restores_previous_site_when_new_one_cannot_move_in(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -12,8 +12,10 @@ half-built or failed site where the last good one was. `build_site` instead:
    one in, and removes the old one.
 
 When the build fails, the fresh folder is removed and the old site is left
-exactly as it was. MkDocs prints its own output (including the Dutch list of
-content errors from the hook); the caller says in Dutch what happened.
+exactly as it was. A target that is not a site (the project folder, `content/`)
+is refused before anything happens, since the swap would move it away. MkDocs
+prints its own output (including the Dutch list of content errors from the
+hook); the caller says in Dutch what happened.
 """
 
 from __future__ import annotations
@@ -26,6 +28,10 @@ import sys
 from pathlib import Path
 
 
+class UnsafeTarget(Exception):
+    """The target folder is not a (previous) site, so replacing it would lose work."""
+
+
 def build_site(root: Path, target: Path, config: str | None = None) -> bool:
     """Build the site of the project in `root` into `target`; True when it succeeded.
 
@@ -33,6 +39,7 @@ def build_site(root: Path, target: Path, config: str | None = None) -> bool:
     `config` is another MkDocs config file (a fork's `INHERIT: mkdocs.yml`).
     """
     target = root / target
+    _refuse_unsafe(root, target)
     target.parent.mkdir(parents=True, exist_ok=True)
     fresh = _sibling_folder(target, "nieuw")
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(fresh)]
@@ -47,6 +54,15 @@ def build_site(root: Path, target: Path, config: str | None = None) -> bool:
     finally:
         if fresh.exists():
             shutil.rmtree(fresh)
+
+
+def _refuse_unsafe(root: Path, target: Path) -> None:
+    if root.resolve().is_relative_to(target.resolve()):
+        raise UnsafeTarget("dit is de map van het project zelf (of een map erboven)")
+    if target.exists() and not target.is_dir():
+        raise UnsafeTarget("dit is een bestand, geen map")
+    if target.is_dir() and any(target.iterdir()) and not (target / "index.html").is_file():
+        raise UnsafeTarget("deze map is geen gebouwde site (er staat geen index.html in)")
 
 
 def _swap_in(fresh: Path, target: Path) -> None:

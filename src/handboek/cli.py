@@ -61,7 +61,16 @@ def _schema(arguments: argparse.Namespace) -> int:
 
 
 def _build(arguments: argparse.Namespace) -> int:
-    if build.build_site(Path.cwd(), Path(arguments.doel), arguments.instellingen):
+    try:
+        built = build.build_site(Path.cwd(), Path(arguments.doel), arguments.instellingen)
+    except build.UnsafeTarget as refusal:
+        print(f"{arguments.doel}: {refusal}; de site is niet gebouwd", file=sys.stderr)
+        print(
+            "    tip: kies met --doel een nieuwe map of de map van een eerdere site",
+            file=sys.stderr,
+        )
+        return 2
+    if built:
         print(f"De site staat klaar in {arguments.doel}/.")
         return 0
     print(

@@ -6,7 +6,8 @@
   with four environments, and with six: the limit stated in the README.
 - Content pages print without an empty last page (stock Material adds one).
 - The print-all page (/afdrukken/) prints portrait, with the overview on one
-  landscape page and each environment from a new page.
+  landscape page (laid out as wide as on /overzicht/) and each environment
+  from a new page.
 
 Paper without a size in the CSS is A4 (`format="A4"`), as in a Dutch print dialog.
 """
@@ -47,6 +48,7 @@ class PrintedPage:
     height: float
     text: str
     font_sizes: tuple[float, ...]  # in points, of every piece of text on the page
+    rightmost: float  # where the rightmost piece of text starts, in points from the left
 
 
 def print_pdf(page: Page, url: str) -> list[PrintedPage]:
@@ -61,14 +63,16 @@ def print_pdf(page: Page, url: str) -> list[PrintedPage]:
 
 def _read(pdf_page: PageObject) -> PrintedPage:
     sizes: list[float] = []
+    lefts: list[float] = [0.0]
 
-    def font_size(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
-        if text.strip():  # the size on paper: font size times the vertical scale
+    def measure(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
+        if text.strip():  # on paper: the text matrix, then the page's transformation
             sizes.append(size * abs(tm[2] * cm[1] + tm[3] * cm[3]))
+            lefts.append(tm[4] * cm[0] + tm[5] * cm[2] + cm[4])
 
-    text = pdf_page.extract_text(visitor_text=font_size)
+    text = pdf_page.extract_text(visitor_text=measure)
     box = pdf_page.mediabox
-    return PrintedPage(float(box.width), float(box.height), text, tuple(sizes))
+    return PrintedPage(float(box.width), float(box.height), text, tuple(sizes), max(lefts))
 
 
 def size_of(printed: PrintedPage) -> tuple[int, int] | None:
@@ -188,6 +192,16 @@ def test_print_all_page_is_portrait_with_the_overview_on_one_landscape_page(
     landscape = squeeze(print_all[sizes.index(A4_LANDSCAPE)].text)
     assert [item for item in matrix_items(model_of(ROOT)) if squeeze(item) not in landscape] == []
     assert min(size for p in print_all for size in p.font_sizes) >= SMALLEST_PRINT_PT - 0.01
+
+
+def test_print_all_page_lays_out_the_overview_as_the_overview_page(
+    print_all: list[PrintedPage], page: Page, site_url: str
+):
+    # As wide as on /overzicht/, not squeezed to the width of the portrait pages.
+    [landscape] = [p for p in print_all if size_of(p) == A4_LANDSCAPE]
+    [overview_page] = print_pdf(page, page_url(site_url, OVERVIEW_PATH))
+    assert overview_page.rightmost > A4_PORTRAIT[0] / 2
+    assert abs(landscape.rightmost - overview_page.rightmost) < 2
 
 
 def test_print_all_page_starts_each_environment_on_a_new_page(print_all: list[PrintedPage]):
