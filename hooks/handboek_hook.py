@@ -24,6 +24,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import nest_paths
 
 from handboek import load, render
 from handboek.local import layer as local_layer
@@ -133,7 +134,9 @@ def _navigation(handbook: Handbook, files: Files) -> list:
         {"Start": START_PAGE_PATH},
         {"Omgevingen": environments},
         OVERVIEW_PATH,
-        *sorted(others),
+        # Pages in folders keep their folder as a section, as in MkDocs' own menu, so that
+        # navigation.prune can fold them away (a flat menu of 1,000 pages is in every page).
+        *nest_paths(sorted(others)),
     ]
     if handbook.local is not None and local:
         navigation.append({handbook.local.name: [path for path in local if in_nav(path)]})

@@ -256,7 +256,7 @@ def test_an_unknown_field_close_to_a_known_one_gets_a_suggestion(tmp_path: Path)
         (
             2,
             "het verplichte veld 'titel' ontbreekt",
-            "voeg toe: titel: <tekst> (Titel van de pagina, zoals lezers die zien.)",
+            "voeg toe: titel: <tekst>. Titel van de pagina, zoals lezers die zien.",
         ),
     ]
 
@@ -286,8 +286,8 @@ def test_an_unknown_nested_field_gets_a_suggestion(tmp_path: Path) -> None:
         (
             9,
             "het verplichte veld 'overzicht.meerwaarde' ontbreekt",
-            "voeg toe: overzicht.meerwaarde: <lijst met teksten> (Korte punten voor de rij "
-            "'Wat is de meerwaarde?'.)",
+            "voeg toe: overzicht.meerwaarde: <lijst met teksten>. Korte punten voor de rij "
+            "'Wat is de meerwaarde?'.",
         ),
     ]
 

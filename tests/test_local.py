@@ -175,8 +175,8 @@ def test_local_pages_follow_the_page_rules(tmp_path: Path) -> None:
         "webadres\n"
         "    tip: gebruik alleen kleine letters, cijfers en '-', bijvoorbeeld 'contact.md'",
         "lokaal/paginas/Onze_aanpak.md:2: het verplichte veld 'eigenaar' ontbreekt\n"
-        "    tip: voeg toe: eigenaar: <tekst> (Wie de pagina inhoudelijk beheert (een rol of "
-        "team).)",
+        "    tip: voeg toe: eigenaar: <tekst>. Wie de pagina inhoudelijk beheert (een rol of "
+        "team).",
         "lokaal/paginas/Onze_aanpak.md:10: de tekst bevat een hoofdtitel '# Een hoofdtitel'\n"
         "    tip: de titel komt uit het veld 'titel'; gebruik in de tekst koppen vanaf '##'",
     ]
@@ -290,7 +290,7 @@ def test_colours_come_all_six_together(tmp_path: Path) -> None:
     root = make_fork(tmp_path, {"lokaal/gemeente.yml": gemeente})
     assert check(root) == [
         "lokaal/gemeente.yml:3: het verplichte veld 'kleuren.accent' ontbreekt\n"
-        "    tip: voeg toe: kleuren.accent: <tekst> (Links waar de muis boven staat, als #rrggbb.)"
+        "    tip: voeg toe: kleuren.accent: <tekst>. Links waar de muis boven staat, als #rrggbb."
     ]
 
 
@@ -347,8 +347,8 @@ initiatieven:
     assert check(root) == [
         "lokaal/omgevingen/voorbeeld.yml:2: het verplichte veld 'bruggenbouwers (punt 1).contact' "
         "ontbreekt\n"
-        "    tip: voeg toe: bruggenbouwers (punt 1).contact: <tekst> (Hoe lezers contact opnemen: "
-        "e-mailadres, telefoon of webadres.)",
+        "    tip: voeg toe: bruggenbouwers (punt 1).contact: <tekst>. Hoe lezers contact opnemen: "
+        "e-mailadres, telefoon of webadres.",
         "lokaal/omgevingen/voorbeeld.yml:4: punt 2 van 'bruggenbouwers' moet een groep velden "
         "zijn, maar is tekst\n"
         "    tip: begin elke groep met '  - ' en zet de velden van de groep eronder, even ver "

@@ -37,9 +37,7 @@ def _link(environment: Environment, anchor: str) -> str:
 def _outputs() -> dict[str, str]:
     handbook = _handbook()
     start = next(page for page in handbook.pages if page.path == "index.md")
-    outputs = {
-        f"{env.slug}.md": render.environment_markdown(env) for env in handbook.environments
-    }
+    outputs = {f"{env.slug}.md": render.environment_markdown(env) for env in handbook.environments}
     outputs["overzicht.html"] = render.overview_html(handbook, DATE, _link)
     outputs["afdrukken.md"] = render.print_all_markdown(handbook, DATE, start)
     return outputs

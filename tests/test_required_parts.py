@@ -90,7 +90,8 @@ def test_every_problem_is_reported_not_only_the_first(project_copy: Path) -> Non
     assert returncode == 1
     assert output == (
         f"{ENVIRONMENT}:2: het verplichte veld 'eigenaar' ontbreekt\n"
-        "    tip: voeg toe: eigenaar: <tekst> (Wie de pagina inhoudelijk beheert (een rol of team).)\n"
+        "    tip: voeg toe: eigenaar: <tekst>. Wie de pagina inhoudelijk beheert "
+        "(een rol of team).\n"
         f"{ENVIRONMENT}:9: 'overzicht.meerwaarde (punt 1)' is leeg\n"
         "    tip: vul een tekst in\n"
         f"{ENVIRONMENT}:{unknown}: onbekend onderdeel '## Wat werkt?'\n"

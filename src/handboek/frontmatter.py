@@ -273,7 +273,7 @@ class FieldReader:
                 self.problem(
                     node,
                     f"het verplichte veld '{prefix}{field.name}' ontbreekt",
-                    f"voeg toe: {prefix}{field.name}: <{field.kind.value}> ({field.description})",
+                    f"voeg toe: {prefix}{field.name}: <{field.kind.value}>. {field.description}",
                 )
         return values
 
