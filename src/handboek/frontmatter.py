@@ -235,6 +235,7 @@ class FieldReader:
         by_name = {field.name: field for field in fields}
         values: dict[str, Any] = {}
         seen: dict[str, yaml.Node] = {}
+        suggested: set[str] = set()  # misspelt names already reported with "bedoelde je"
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 found = _YAML_TAG_NAMES.get(key_node.tag, "iets anders")
@@ -258,6 +259,7 @@ class FieldReader:
             field = by_name.get(key)
             if field is None:
                 close = difflib.get_close_matches(key, by_name, n=1, cutoff=0.6)
+                suggested.update(close)
                 hint = (
                     f"bedoelde je '{prefix}{close[0]}'?"
                     if close
@@ -269,7 +271,7 @@ class FieldReader:
             if value is not None:
                 values[key] = value
         for field in fields:
-            if field.required and field.name not in seen:
+            if field.required and field.name not in seen and field.name not in suggested:
                 self.problem(
                     node,
                     f"het verplichte veld '{prefix}{field.name}' ontbreekt",
