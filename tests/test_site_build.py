@@ -7,6 +7,7 @@ again here, so these tests follow the content as editors change it.
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 
@@ -122,3 +123,11 @@ def test_every_page_shows_its_review_date(built_site: Path) -> None:
             r'Laatst beoordeeld op <time datetime="\d{4}-\d{2}-\d{2}">\d{1,2} \w+ \d{4}</time>',
             _article(built_site, url),
         ), url
+
+
+def test_search_uses_dutch_stemming(built_site: Path) -> None:
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["nl"]
+    assert index["config"]["pipeline"] == ["stemmer", "stopWordFilter", "trimmer"]
+    assert (built_site / "assets/javascripts/lunr/min/lunr.nl.min.js").is_file()
+    assert not any(doc["location"].startswith("afdrukken/") for doc in index["docs"])
