@@ -116,17 +116,18 @@ def test_links_that_resolve(tmp_path: Path, body: str) -> None:
         (
             "[anker](index.md#slotwoord)",
             "het anker '#slotwoord' bestaat niet op de pagina 'index.md'",
-            "ankers op de pagina 'index.md': #over-deze-testinhoud, #tweede-kop",
+            "ankers op de pagina 'index.md': #handreiking-gemeente-voorbeeld, "
+            "#over-deze-testinhoud, #tweede-kop",
         ),
         (
             "[hier](#nergens)",
             "het anker '#nergens' bestaat niet op deze pagina",
-            "deze pagina heeft geen ankers; link naar de pagina zelf",
+            "ankers op deze pagina: #een-pagina",
         ),
         (
             "[overzicht](overzicht.md#verenigingen)",
             "het anker '#verenigingen' bestaat niet op de pagina 'overzicht.md'",
-            "de pagina 'overzicht.md' heeft geen ankers; link naar de pagina zelf",
+            "ankers op de pagina 'overzicht.md': #overzicht",
         ),
         (
             "[ref][f]\n\n[f]: bestaat-niet.md",
@@ -177,6 +178,7 @@ def test_anchors_of_a_page_that_could_not_be_read_are_not_checked(tmp_path: Path
 def test_environment_parts_have_the_fixed_anchors_of_the_model(tmp_path: Path) -> None:
     site = links.Site((environment(tmp_path),), frozenset({"omgevingen/voorbeeld.md"}))
     assert site.anchors("omgevingen/voorbeeld.md") == {
+        "voorbeeldomgeving",  # the title, which the hook puts on top as `# titel`
         "meerwaarde",
         "een-subkop",
         "wat-werkt",
@@ -189,7 +191,7 @@ def test_environment_parts_have_the_fixed_anchors_of_the_model(tmp_path: Path) -
 def test_headings_with_the_same_text_get_numbered_anchors(tmp_path: Path) -> None:
     document = page(tmp_path, "## Kop\n\n## Kop\n\n## Één kop\n")
     site = links.Site((document,), frozenset({"pagina.md"}))
-    assert site.anchors("pagina.md") == {"kop", "kop_1", "een-kop"}
+    assert site.anchors("pagina.md") == {"een-pagina", "kop", "kop_1", "een-kop"}
 
 
 def test_an_undefined_reference_is_reported(tmp_path: Path) -> None:

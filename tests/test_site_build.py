@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from handboek import links
+from handboek.document import read_document
 from handboek.load import check_content
 from handboek.model import PARTS, Environment
 from tests.conftest import ROOT
@@ -131,3 +133,17 @@ def test_search_uses_dutch_stemming(built_site: Path) -> None:
     assert index["config"]["pipeline"] == ["stemmer", "stopWordFilter", "trimmer"]
     assert (built_site / "assets/javascripts/lunr/min/lunr.nl.min.js").is_file()
     assert not any(doc["location"].startswith("afdrukken/") for doc in index["docs"])
+
+
+def test_the_check_knows_exactly_the_anchors_of_the_built_pages(built_site: Path) -> None:
+    """`handboek check` works anchors out from lines; the built site is the judge."""
+    content = ROOT / "content"
+    files = frozenset(path.relative_to(content).as_posix() for path in content.rglob("*.md"))
+    documents = tuple(
+        read_document(content / path, f"content/{path}", path)[0] for path in sorted(files)
+    )
+    site = links.Site(tuple(doc for doc in documents if doc), files)
+    for path in sorted(files):
+        url = "" if path == "index.md" else path.removesuffix(".md") + "/"
+        built = set(re.findall(r'\sid="([^"]+)"', _article(built_site, url)))
+        assert site.anchors(path) == built, path

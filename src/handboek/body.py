@@ -7,6 +7,7 @@ blockquotes of a section say, so that checks can point at exact lines.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -44,7 +45,8 @@ class Blockquote:
     line: int
 
 
-def headings(body: str, first_line: int) -> list[Heading]:
+@functools.lru_cache(maxsize=32)  # the sections, the rules and the anchors all need them
+def headings(body: str, first_line: int) -> tuple[Heading, ...]:
     """All ATX headings outside fenced code blocks."""
     found = []
     fence: str | None = None
@@ -59,7 +61,7 @@ def headings(body: str, first_line: int) -> list[Heading]:
             continue
         if fence is None and (match := _HEADING.match(line)):
             found.append(Heading(len(match.group(1)), match.group(2).strip(), first_line + offset))
-    return found
+    return tuple(found)
 
 
 def split_sections(body: str, first_line: int) -> tuple[Section, tuple[Section, ...]]:

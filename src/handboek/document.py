@@ -7,11 +7,12 @@ only look; they never parse again.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from handboek import body, frontmatter
+from handboek import body, frontmatter, scan
 from handboek.model import ENVIRONMENTS_FOLDER
 from handboek.problems import Problem
 from handboek.schema import ENVIRONMENT_FIELDS, PAGE_FIELDS, Field
@@ -28,6 +29,11 @@ class Document:
     sections: tuple[body.Section, ...]
     body: str
     body_line: int
+
+    @functools.cached_property
+    def prose(self) -> scan.Prose:
+        """The body with code blanked out, made once for all rules that read links and HTML."""
+        return scan.prose(self.body, self.body_line)
 
     @property
     def is_environment(self) -> bool:

@@ -19,14 +19,15 @@ none on the overview, and on the print-all page those of the start page,
 from __future__ import annotations
 
 import difflib
+import html
 import posixpath
+import re
 from collections.abc import Iterator
-from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
-import markdown
+from markdown.extensions.toc import slugify, unique
 
-from handboek import scan
+from handboek import body, scan
 from handboek.document import Document
 from handboek.model import (
     OVERVIEW_PATH,
@@ -35,7 +36,7 @@ from handboek.model import (
     START_PAGE_PATH,
 )
 
-# The Markdown extensions of mkdocs.yml that decide a page's ids (a test keeps them equal).
+# The Markdown extensions of mkdocs.yml whose ids `page_ids` reproduces (a test keeps them equal).
 MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "toc")
 
 _PART_ANCHORS = {spec.title: spec.anchor for spec in PARTS}
@@ -63,58 +64,65 @@ class Site:
 
     def _find_anchors(self, path: str) -> frozenset[str] | None:
         if path == OVERVIEW_PATH:
-            return frozenset()
+            return frozenset({"overzicht"})
         if path == PRINT_ALL_PATH:
             start = self.anchors(START_PAGE_PATH) or frozenset()
             environments = [doc for doc in self.documents.values() if doc.is_environment]
             return (
                 start
-                | {"overzicht"}
+                | {"hele-handreiking-afdrukken", "overzicht"}
                 | {doc.slug for doc in environments}
                 | {f"{doc.slug}-{spec.anchor}" for doc in environments for spec in PARTS}
             )
         document = self.documents.get(path)
         if document is None:
             return None
-        return html_ids(_anchor_markdown(document))
+        return page_ids(document)
 
 
-def html_ids(text: str) -> frozenset[str]:
-    """The ids that the site's Markdown gives to elements of this Markdown text."""
-    converter = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS))
-    collector = _IdCollector()
-    collector.feed(converter.convert(text))
-    collector.close()
-    return frozenset(collector.ids)
+def page_ids(document: Document) -> frozenset[str]:
+    """The ids the site gives this page, worked out from its lines as MkDocs' `toc` does.
+
+    Explicit ids come first (`{#id}` of attr_list, `id=` in HTML); then every
+    heading without one gets the slug of its text, numbered `_1`, `_2` when
+    taken. The hook puts the title on top as `# titel`; on environment pages
+    the parts carry the fixed anchors of the model. Reading lines instead of
+    rendering Markdown keeps `handboek check` fast (a test compares the
+    result with the ids in the built site).
+    """
+    headings = body.headings(document.body, document.body_line)
+    texts = [document.fields.get("titel", "")] + [heading.text for heading in headings]
+    explicit: list[str | None] = [None]
+    for heading in headings:
+        anchor = _PART_ANCHORS.get(heading.text) if heading.level == 2 else None
+        explicit.append(anchor if document.is_environment else None)
+    prose = document.prose.text
+    taken = set(_ATTRIBUTE_ID.findall(prose)) | set(_HTML_ID.findall(prose))
+    taken |= {anchor for anchor in explicit if anchor}
+    for text, anchor in zip(texts, explicit, strict=True):
+        if anchor is None and text and not _ATTRIBUTE_ID.search(text):
+            unique(slugify(_plain(text), "-"), taken)
+    return frozenset(taken)
 
 
-class _IdCollector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if value and (name == "id" or (tag == "a" and name == "name")):
-                self.ids.add(value)
+_ATTRIBUTE_ID = re.compile(r"\{:?[^}\n]*?#([A-Za-z][\w:.-]*)[^}\n]*\}")
+_HTML_ID = re.compile(r"""<[A-Za-z][^>]*?\s(?:id|name)\s*=\s*["']([^"']+)["']""")
+_INLINE_MARKUP = (
+    (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links and images: their text
+    (re.compile(r"<[^>]+>"), ""),  # inline HTML tags
+    (re.compile(r"[*`]+|(?<!\w)_+|_+(?!\w)"), ""),  # emphasis and code marks
+)
 
 
-def _anchor_markdown(document: Document) -> str:
-    """The page's Markdown as the site renders it, as far as ids are concerned."""
-    if not document.is_environment:
-        return document.body
-    blocks = [document.intro.markdown]
-    for section in document.sections:
-        assert section.heading is not None
-        anchor = _PART_ANCHORS.get(section.heading.text)
-        suffix = f" {{#{anchor}}}" if anchor else ""
-        blocks.append(f"## {section.heading.text}{suffix}\n\n{section.markdown}")
-    return "\n\n".join(blocks)
+def _plain(heading: str) -> str:
+    for pattern, replacement in _INLINE_MARKUP:
+        heading = pattern.sub(replacement, heading)
+    return html.unescape(heading)
 
 
 def links_resolve(document: Document, site: Site) -> Iterator[tuple[int, str, str]]:
     """Every internal link and image points to an existing file, and to an existing anchor."""
-    page = scan.prose(document.body, document.body_line)
+    page = document.prose
     destinations = [(link.line, link.destination) for link in scan.links(page)]
     destinations += [(item.line, item.destination) for item in scan.definitions(page)]
     for line, destination in sorted(destinations):
@@ -124,7 +132,7 @@ def links_resolve(document: Document, site: Site) -> Iterator[tuple[int, str, st
 
 def references_are_defined(document: Document) -> Iterator[tuple[int, str, str]]:
     """A reference link `[text][label]` has a definition `[label]: destination`."""
-    page = scan.prose(document.body, document.body_line)
+    page = document.prose
     defined = {definition.label for definition in scan.definitions(page)}
     for reference in scan.references(page):
         if reference.label not in defined and not reference.image:

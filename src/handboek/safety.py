@@ -55,14 +55,10 @@ _IMAGE_HINT = (
 )
 
 
-def _prose(document: Document) -> scan.Prose:
-    return scan.prose(document.body, document.body_line)
-
-
 def no_scripts_or_embeds(document: Document) -> Iterator[Finding]:
     """No HTML element that runs code, embeds another page, or changes styles: <script>,
     <iframe>, <object>, <embed> and the others in `FORBIDDEN_ELEMENTS`."""
-    for tag in scan.tags(_prose(document)):
+    for tag in scan.tags(document.prose):
         if tag.name in FORBIDDEN_ELEMENTS:
             message = f"het HTML-element <{tag.name}> is niet toegestaan"
             yield tag.line, message, FORBIDDEN_ELEMENTS[tag.name]
@@ -70,7 +66,7 @@ def no_scripts_or_embeds(document: Document) -> Iterator[Finding]:
 
 def no_code_in_links(document: Document) -> Iterator[Finding]:
     """No link or address starts with `javascript:` (or `vbscript:`)."""
-    page = _prose(document)
+    page = document.prose
     addresses = [(link.line, link.destination) for link in scan.links(page)]
     addresses += [(item.line, item.destination) for item in scan.definitions(page)]
     addresses += [
@@ -91,7 +87,7 @@ def no_code_in_links(document: Document) -> Iterator[Finding]:
 
 def no_event_handlers(document: Document) -> Iterator[Finding]:
     """No inline event handler attributes such as `onclick=` in HTML."""
-    for tag in scan.tags(_prose(document)):
+    for tag in scan.tags(document.prose):
         for name, _ in tag.attributes:
             if _EVENT_HANDLER.match(name):
                 yield (
@@ -104,7 +100,7 @@ def no_event_handlers(document: Document) -> Iterator[Finding]:
 def no_external_images(document: Document) -> Iterator[Finding]:
     """Images and other embedded resources come from the site itself, never from
     another host (`http://`, `https://` or `//`)."""
-    page = _prose(document)
+    page = document.prose
     definitions = {item.label: item.destination for item in scan.definitions(page)}
     addresses = [
         (link.line, f"de afbeelding '{link.destination}'", link.destination)

@@ -21,7 +21,8 @@ _BACKTICKS = re.compile(r"`+")
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _LINK_END = re.compile(r"\]\(")
 _DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*\n?[ \t]*(<[^>\n]*>|\S+)", re.M)
-_REFERENCE = re.compile(r"(!?)\[([^\[\]\n]*)\]\[([^\[\]\n]*)\]")
+# Starts with a literal '[' so the regex engine can skip ahead (an image's '!' is read before it).
+_REFERENCE = re.compile(r"\[([^\[\]\n]*)\]\[([^\[\]\n]*)\]")
 # After `](`: the destination (`<...>` or without spaces, balanced parentheses),
 # an optional title, and the closing parenthesis.
 _DESTINATION = re.compile(
@@ -82,7 +83,6 @@ class Tag:
     line: int
 
 
-@functools.lru_cache(maxsize=32)
 def prose(markdown: str, first_line: int) -> Prose:
     """The body with fenced code, code spans and HTML comments replaced by spaces."""
     text = _blank_fences(markdown)
@@ -107,21 +107,29 @@ def links(page: Prose) -> Iterator[Link]:
         yield Link(destination, image, page.line_at(start))
 
 
-def definitions(page: Prose) -> Iterator[Definition]:
+@functools.lru_cache(maxsize=32)  # several rules ask for the same page's definitions
+def definitions(page: Prose) -> tuple[Definition, ...]:
+    found = []
     for match in _DEFINITION.finditer(page.text):
         destination = match.group(2)
         if destination.startswith("<"):
             destination = destination[1:-1]
-        yield Definition(label(match.group(1)), destination, page.line_at(match.start()))
+        found.append(Definition(label(match.group(1)), destination, page.line_at(match.start())))
+    return tuple(found)
 
 
-def references(page: Prose) -> Iterator[Reference]:
+@functools.lru_cache(maxsize=32)
+def references(page: Prose) -> tuple[Reference, ...]:
     """Full and collapsed references, and shortcut image references `![label]`."""
+    found = []
     for match in _REFERENCE.finditer(page.text):
-        name = match.group(3) or match.group(2)
-        yield Reference(label(name), bool(match.group(1)), page.line_at(match.start()))
+        name = match.group(2) or match.group(1)
+        image = match.start() > 0 and page.text[match.start() - 1] == "!"
+        start = match.start() - image
+        found.append(Reference(label(name), image, page.line_at(start)))
     for match in _SHORTCUT_IMAGE.finditer(page.text):
-        yield Reference(label(match.group(1)), True, page.line_at(match.start()))
+        found.append(Reference(label(match.group(1)), True, page.line_at(match.start())))
+    return tuple(found)
 
 
 def tags(page: Prose) -> Iterator[Tag]:
