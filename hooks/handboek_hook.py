@@ -22,7 +22,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
 from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
@@ -108,6 +108,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             files.append(
                 File.generated(config, local_layer.COLOURS_CSS, content=handbook.local.css)
             )
+    set_exclusions(files, config)  # apply not_in_nav to the files added here too
     config.nav = _navigation(handbook, files)
     return files
 

@@ -295,6 +295,13 @@ def test_a_fork_merges_upstream_without_conflicts_and_builds_with_local_content(
     assert "Een extra lokale pagina" in read(site, "gemeente/onze-aanpak/index.html")
     assert "verzonnen Gemeente Voorbeeld" in read(site, "toegankelijkheid/index.html")
     assert "verzonnen Gemeente Voorbeeld" in read(site, "privacy/index.html")
+    # Like upstream's, the municipality's statements are in the footer, not in the menu.
+    start = read(site, "index.html")
+    menu_links = re.findall(r'<a href="([^"]*)" class="md-nav__link', start)
+    assert "gemeente/contact/" in menu_links
+    assert "privacy/" not in menu_links
+    assert "toegankelijkheid/" not in menu_links
+    assert 'href="privacy/"' in start  # in the footer
 
 
 def test_a_colour_below_wcag_aa_stops_the_build_with_file_and_line(
