@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
+_MARKERS = ("#", "`", "~")
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 _ATTRIBUTION = re.compile(r"^(?:—|--)\s*(.*)$")
 
@@ -51,6 +52,8 @@ def headings(body: str, first_line: int) -> tuple[Heading, ...]:
     found = []
     fence: str | None = None
     for offset, line in enumerate(body.split("\n")):
+        if line.lstrip(" ")[:1] not in _MARKERS:
+            continue  # neither a heading nor a fence: most lines, skipped cheaply
         fence_match = _FENCE.match(line)
         if fence_match:
             marker = fence_match.group(1)[0]

@@ -55,9 +55,11 @@ def check_content(content_dir: Path, root: Path, on: dt.date | None = None) -> C
     """Check every Markdown file below `content_dir`; paths are shown relative to `root`."""
     documents: list[Document] = []
     problems: list[Problem] = []
+    folder = _display_folder(content_dir, root)
     for file in content_files(content_dir):
-        path = _display_path(file, root)
-        document, found = read_document(file, path, file.relative_to(content_dir).as_posix())
+        content_path = file.relative_to(content_dir).as_posix()
+        path = folder + content_path
+        document, found = read_document(file, path, content_path)
         problems.extend(found)
         if document is None:
             continue
@@ -71,9 +73,7 @@ def check_content(content_dir: Path, root: Path, on: dt.date | None = None) -> C
             for line, message, hint in rules.review_is_due(document, on or today())
         )
     problems.extend(_unreadable_entries(content_dir, root))
-    collection = rules.Collection(
-        tuple(documents), _all_files(content_dir), _display_folder(content_dir, root)
-    )
+    collection = rules.Collection(tuple(documents), _all_files(content_dir), folder)
     for collection_rule in rules.COLLECTION_RULES:
         problems.extend(Problem(*finding) for finding in collection_rule(collection))
     # A municipality's fork: its local layer is checked against these documents.

@@ -20,7 +20,8 @@ _FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 _BACKTICKS = re.compile(r"`+")
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _LINK_END = re.compile(r"\]\(")
-_DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*\n?[ \t]*(<[^>\n]*>|\S+)", re.M)
+# Matched in "\n" + text: a leading literal newline lets the regex engine skip ahead.
+_DEFINITION = re.compile(r"\n {0,3}\[([^\]\n]+)\]:[ \t]*\n?[ \t]*(<[^>\n]*>|\S+)")
 # Starts with a literal '[' so the regex engine can skip ahead (an image's '!' is read before it).
 _REFERENCE = re.compile(r"\[([^\[\]\n]*)\]\[([^\[\]\n]*)\]")
 # After `](`: the destination (`<...>` or without spaces, balanced parentheses),
@@ -110,10 +111,11 @@ def links(page: Prose) -> Iterator[Link]:
 @functools.lru_cache(maxsize=32)  # several rules ask for the same page's definitions
 def definitions(page: Prose) -> tuple[Definition, ...]:
     found = []
-    for match in _DEFINITION.finditer(page.text):
+    for match in _DEFINITION.finditer("\n" + page.text):
         destination = match.group(2)
         if destination.startswith("<"):
             destination = destination[1:-1]
+        # match.start() is the newline before the definition: its offset in page.text.
         found.append(Definition(label(match.group(1)), destination, page.line_at(match.start())))
     return tuple(found)
 
