@@ -181,3 +181,18 @@ def _result_pages(page: Page, site_url: str) -> set[str]:
         ".md-search-result__item > a", "links => links.map(a => a.href)"
     )
     return {link.split("#")[0].removeprefix(site_url) for link in links}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("gemeente", "omgevingen/buurtgemeenschappen/"),  # a whole word stemming would cut short
+        ("vereniging", "omgevingen/verenigingen/"),  # a prefix finds the plural
+    ],
+)
+def test_dutch_search_finds_whole_words_and_prefixes(
+    reader: tuple[Page, list[str]], site_url: str, query: str, expected: str
+) -> None:
+    page, _ = reader
+    page.goto(site_url + f"over/?q={query}")
+    assert expected in _result_pages(page, site_url)
