@@ -31,6 +31,11 @@ class Document:
     body_line: int
 
     @functools.cached_property
+    def headings(self) -> tuple[body.Heading, ...]:
+        """The body's headings, kept for the rules and anchors that read them after parsing."""
+        return body.headings(self.body, self.body_line)
+
+    @functools.cached_property
     def prose(self) -> scan.Prose:
         """The body with code blanked out, made once for all rules that read links and HTML."""
         return scan.prose(self.body, self.body_line)

@@ -27,7 +27,7 @@ from urllib.parse import unquote, urlsplit
 
 from markdown.extensions.toc import slugify, unique
 
-from handboek import body, scan
+from handboek import scan
 from handboek.document import Document
 from handboek.model import (
     OVERVIEW_PATH,
@@ -90,7 +90,7 @@ def page_ids(document: Document) -> frozenset[str]:
     rendering Markdown keeps `handboek check` fast (a test compares the
     result with the ids in the built site).
     """
-    headings = body.headings(document.body, document.body_line)
+    headings = document.headings
     texts = [document.fields.get("titel", "")] + [heading.text for heading in headings]
     explicit: list[str | None] = [None]
     for heading in headings:

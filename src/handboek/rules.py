@@ -33,7 +33,7 @@ _PART_LIST = "\n".join(f"## {spec.title}" for spec in PARTS)
 
 def title_comes_from_front_matter(document: Document) -> Iterator[Finding]:
     """The page title is the `titel` field; the body has no `#` heading."""
-    for heading in body.headings(document.body, document.body_line):
+    for heading in document.headings:
         if heading.level == 1:
             yield (
                 heading.line,

@@ -134,6 +134,8 @@ def _scheme_of(address: str) -> str:
     """The address as a browser reads it: entities decoded, no spaces or control
     characters, lowercase."""
     decoded = html.unescape(address)
+    if decoded.isprintable():  # the usual case: only spaces to drop
+        return "".join(decoded.split()).lower()
     return "".join(c for c in decoded if c.isprintable() and not c.isspace()).lower()
 
 
