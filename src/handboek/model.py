@@ -86,9 +86,6 @@ class Environment:
     def url(self) -> str:
         return f"{ENVIRONMENTS_FOLDER}/{self.slug}/"
 
-    def part(self, key: str) -> Part:
-        return next(part for part in self.parts if part.spec.key == key)
-
 
 # A municipality's own layer (see `handboek.local`): a folder upstream never writes to.
 LOCAL_FOLDER = "lokaal"

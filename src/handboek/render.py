@@ -168,7 +168,7 @@ def print_all_markdown(handbook: Handbook, date: dt.date, start: Page) -> str:
 
     Links in the matrix point to the environments further down the same page.
     """
-    blocks = [_shift_headings(start.markdown, 0)]
+    blocks = [start.markdown]
     blocks.append('<section class="handboek-afdruk-overzicht" markdown="1">')
     blocks.append("## Overzicht {#overzicht}")
     blocks.append(overview_html(handbook, date, _in_page_href))

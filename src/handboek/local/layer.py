@@ -52,6 +52,17 @@ COLOURS_CSS = f"{SITE_ASSETS}/kleuren.css"
 # What a municipality still has to fill in, as upstream's statements mark it too.
 PLACEHOLDER = re.compile(r"\[in te vullen:[^\]]*\]", re.IGNORECASE)
 _HTTPS = re.compile(r"^https://[^\s/]+\.[^\s]+$")
+
+
+def _not_https(path: str, line: int, where: str, url: str) -> Problem:
+    return Problem(
+        path,
+        line,
+        f"'webadres'{where} is geen https-adres: '{url}'",
+        'schrijf het volledige adres, bijvoorbeeld: webadres: "https://www.example.nl/"',
+    )
+
+
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _EXTERNAL_REFERENCE = re.compile(
     r"""(?:\b(?:href|src)\s*=\s*["']\s*(?:https?:)?//|url\(\s*["']?\s*(?:https?:)?//|@import)""",
@@ -223,14 +234,7 @@ def _municipality_values(root: Path) -> tuple[dict[str, Any] | None, list[Proble
     problems.extend(Problem(path, *finding) for finding in placeholder_findings(text, True))
     site_url = values.get("webadres")
     if site_url and not _HTTPS.match(site_url):
-        problems.append(
-            Problem(
-                path,
-                value_line(reader, node, "webadres"),
-                f"'webadres' is geen https-adres: '{site_url}'",
-                'schrijf het volledige adres, bijvoorbeeld: webadres: "https://www.example.nl/"',
-            )
-        )
+        problems.append(_not_https(path, value_line(reader, node, "webadres"), "", site_url))
     logo = values.get("logo")
     if logo:
         problems.extend(_logo_problems(folder, logo, path, value_line(reader, node, "logo")))
@@ -310,14 +314,8 @@ def read_environment_file(
     for item, initiative in _items(node, "initiatieven", values):
         url = initiative.get("webadres")
         if url and not _HTTPS.match(url):
-            problems.append(
-                Problem(
-                    path,
-                    value_line(reader, item, "webadres"),
-                    f"'webadres' van '{initiative['naam']}' is geen https-adres: '{url}'",
-                    'schrijf het volledige adres, bijvoorbeeld: webadres: "https://www.example.nl/"',
-                )
-            )
+            where = f" van '{initiative['naam']}'"
+            problems.append(_not_https(path, value_line(reader, item, "webadres"), where, url))
     notes: list[LocalNote] = []
     sources: list[NoteSource] = []
     if environment is not None:
