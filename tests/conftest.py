@@ -9,12 +9,14 @@ as an editor or CI would, and returns the exit code and output.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -54,6 +56,16 @@ def run_build(project: Path, site: Path | None = None, *extra: str) -> BuildResu
         check=False,
     )
     return BuildResult(completed.returncode, completed.stdout + completed.stderr, site)
+
+
+def load_benchmark() -> ModuleType:
+    """scripts/benchmark.py as a module: its synthetic projects serve several tests."""
+    spec = importlib.util.spec_from_file_location("benchmark", ROOT / "scripts" / "benchmark.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["benchmark"] = module  # dataclasses look their module up here
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture

@@ -7,28 +7,15 @@ running the script itself, see the notes in its docstring.
 from __future__ import annotations
 
 import difflib
-import importlib.util
 import re
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from handboek.load import check_content
-from tests.conftest import ROOT
+from tests.conftest import ROOT, load_benchmark
 
-
-def _load_benchmark() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("benchmark", ROOT / "scripts" / "benchmark.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["benchmark"] = module  # dataclasses look their module up here
-    spec.loader.exec_module(module)
-    return module
-
-
-benchmark = _load_benchmark()
+benchmark = load_benchmark()
 
 
 def test_generated_content_passes_the_check(tmp_path: Path) -> None:

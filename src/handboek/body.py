@@ -7,12 +7,12 @@ blockquotes of a section say, so that checks can point at exact lines.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
-_MARKERS = ("#", "`", "~")
+# Matched in "\n" + body: the leading literal newline lets the regex engine skip ahead.
+_CANDIDATE = re.compile(r"\n([ ]*[#`~][^\n]*)")
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 _ATTRIBUTION = re.compile(r"^(?:—|--)\s*(.*)$")
 
@@ -46,14 +46,17 @@ class Blockquote:
     line: int
 
 
-@functools.lru_cache(maxsize=32)  # the sections, the rules and the anchors all need them
 def headings(body: str, first_line: int) -> tuple[Heading, ...]:
     """All ATX headings outside fenced code blocks."""
     found = []
     fence: str | None = None
-    for offset, line in enumerate(body.split("\n")):
-        if line.lstrip(" ")[:1] not in _MARKERS:
-            continue  # neither a heading nor a fence: most lines, skipped cheaply
+    text = "\n" + body
+    line_number, counted_to = first_line - 1, 0
+    # Only lines that start with '#', '`' or '~' can open a heading or a fence.
+    for candidate in _CANDIDATE.finditer(text):
+        line_number += text.count("\n", counted_to, candidate.start(1))
+        counted_to = candidate.start(1)
+        line = candidate.group(1)
         fence_match = _FENCE.match(line)
         if fence_match:
             marker = fence_match.group(1)[0]
@@ -63,14 +66,19 @@ def headings(body: str, first_line: int) -> tuple[Heading, ...]:
                 fence = None
             continue
         if fence is None and (match := _HEADING.match(line)):
-            found.append(Heading(len(match.group(1)), match.group(2).strip(), first_line + offset))
+            found.append(Heading(len(match.group(1)), match.group(2).strip(), line_number))
     return tuple(found)
 
 
-def split_sections(body: str, first_line: int) -> tuple[Section, tuple[Section, ...]]:
-    """The introduction before the first `##` heading, and each `##` section."""
+def split_sections(
+    body: str, first_line: int, found: tuple[Heading, ...]
+) -> tuple[Section, tuple[Section, ...]]:
+    """The introduction before the first `##` heading, and each `##` section.
+
+    `found` are the body's `headings`, read once by the caller.
+    """
     lines = body.split("\n")
-    starts = [heading for heading in headings(body, first_line) if heading.level == 2]
+    starts = [heading for heading in found if heading.level == 2]
     bounds = [heading.line - first_line for heading in starts] + [len(lines)]
     intro = _section(None, lines[: bounds[0]], first_line)
     sections = tuple(

@@ -25,15 +25,11 @@ class Document:
     fields: dict[str, Any]  # valid values of the fields that were present
     field_lines: dict[str, int]  # line of each top-level field that was present
     front_matter_line: int
+    headings: tuple[body.Heading, ...]  # every heading of the body, for rules and anchors
     intro: body.Section
     sections: tuple[body.Section, ...]
     body: str
     body_line: int
-
-    @functools.cached_property
-    def headings(self) -> tuple[body.Heading, ...]:
-        """The body's headings, kept for the rules and anchors that read them after parsing."""
-        return body.headings(self.body, self.body_line)
 
     @functools.cached_property
     def prose(self) -> scan.Prose:
@@ -79,13 +75,15 @@ def read_document(
     field_lines = {
         str(key.value): reader.line_of(key) for key, _ in node.value if isinstance(key.value, str)
     }
-    intro, sections = body.split_sections(source.body, source.body_line)
+    headings = body.headings(source.body, source.body_line)
+    intro, sections = body.split_sections(source.body, source.body_line, headings)
     document = Document(
         path=path,
         content_path=content_path,
         fields=fields,
         field_lines=field_lines,
         front_matter_line=source.front_matter_line,
+        headings=headings,
         intro=intro,
         sections=sections,
         body=source.body,

@@ -19,6 +19,7 @@ none on the overview, and on the print-all page those of the start page,
 from __future__ import annotations
 
 import difflib
+import functools
 import html
 import posixpath
 import re
@@ -101,8 +102,14 @@ def page_ids(document: Document) -> frozenset[str]:
     taken |= {anchor for anchor in explicit if anchor}
     for text, anchor in zip(texts, explicit, strict=True):
         if anchor is None and text and not _ATTRIBUTE_ID.search(text):
-            unique(slugify(_plain(text), "-"), taken)
+            unique(_slug(text), taken)
     return frozenset(taken)
+
+
+@functools.lru_cache(maxsize=4096)  # headings such as "Wat werkt?" recur on many pages
+def _slug(heading: str) -> str:
+    """The id MkDocs' `toc` makes of a heading's text, before numbering."""
+    return slugify(_plain(heading), "-")
 
 
 _ATTRIBUTE_ID = re.compile(r"\{:?[^}\n]*?#([A-Za-z][\w:.-]*)[^}\n]*\}")

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 _FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
@@ -86,9 +85,13 @@ class Tag:
 
 def prose(markdown: str, first_line: int) -> Prose:
     """The body with fenced code, code spans and HTML comments replaced by spaces."""
-    text = _blank_fences(markdown)
-    text = _COMMENT.sub(lambda match: _blank(match.group(0)), text)
-    return Prose(_blank_code_spans(text), first_line)
+    # Most pages have no code and no comments: each step is skipped when it has nothing to do.
+    text = _blank_fences(markdown) if "```" in markdown or "~~~" in markdown else markdown
+    if "<!--" in text:
+        text = _COMMENT.sub(lambda match: _blank(match.group(0)), text)
+    if "`" in text:
+        text = _blank_code_spans(text)
+    return Prose(text, first_line)
 
 
 def label(text: str) -> str:
@@ -96,16 +99,19 @@ def label(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-def links(page: Prose) -> Iterator[Link]:
-    """Inline links and images; a link around an image yields both."""
+@functools.lru_cache(maxsize=32)  # the link rule and two safety rules read the same page
+def links(page: Prose) -> tuple[Link, ...]:
+    """Inline links and images; a link around an image gives both."""
     text = page.text
+    found = []
     for match in _LINK_END.finditer(text):
         start = _opening_bracket(text, match.start())
         destination = _destination(text, match.end())
         if start is None or destination is None:
             continue
         image = start > 0 and text[start - 1] == "!"
-        yield Link(destination, image, page.line_at(start))
+        found.append(Link(destination, image, page.line_at(start)))
+    return tuple(found)
 
 
 @functools.lru_cache(maxsize=32)  # several rules ask for the same page's definitions
@@ -134,13 +140,16 @@ def references(page: Prose) -> tuple[Reference, ...]:
     return tuple(found)
 
 
-def tags(page: Prose) -> Iterator[Tag]:
+@functools.lru_cache(maxsize=32)  # four safety rules read the same page's tags
+def tags(page: Prose) -> tuple[Tag, ...]:
+    found = []
     for match in _TAG.finditer(page.text):
         attributes = tuple(
             (item.group(1).lower(), next((v for v in item.groups()[1:] if v is not None), ""))
             for item in _ATTRIBUTE.finditer(match.group(2))
         )
-        yield Tag(match.group(1).lower(), attributes, page.line_at(match.start()))
+        found.append(Tag(match.group(1).lower(), attributes, page.line_at(match.start())))
+    return tuple(found)
 
 
 def _blank(text: str) -> str:
