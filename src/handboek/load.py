@@ -47,8 +47,30 @@ def today() -> dt.date:
     return dt.date.today()
 
 
-def content_files(content_dir: Path) -> list[Path]:
-    return sorted(path for path in content_dir.rglob("*.md") if path.is_file())
+@dataclass(frozen=True)
+class ContentListing:
+    """What is in the content folder, from one walk through it."""
+
+    pages: tuple[Path, ...]  # the Markdown files, sorted
+    files: frozenset[str]  # every file (pages, images, ...), relative, with '/'
+    unreadable: tuple[Path, ...]  # `.md` names that are neither file nor folder
+
+
+def list_content(content_dir: Path) -> ContentListing:
+    pages: list[Path] = []
+    files: set[str] = set()
+    unreadable: list[Path] = []
+    for path in sorted(content_dir.rglob("*")):
+        is_markdown = path.name.endswith(".md")
+        if path.is_file():
+            if is_markdown:
+                pages.append(path)
+        elif is_markdown and not path.is_dir():
+            unreadable.append(path)  # a broken link, a pipe, a device: reported, not missing
+        else:
+            continue
+        files.add(path.relative_to(content_dir).as_posix())
+    return ContentListing(tuple(pages), frozenset(files), tuple(unreadable))
 
 
 def check_content(content_dir: Path, root: Path, on: dt.date | None = None) -> CheckResult:
@@ -56,7 +78,8 @@ def check_content(content_dir: Path, root: Path, on: dt.date | None = None) -> C
     documents: list[Document] = []
     problems: list[Problem] = []
     folder = _display_folder(content_dir, root)
-    for file in content_files(content_dir):
+    listing = list_content(content_dir)
+    for file in listing.pages:
         content_path = file.relative_to(content_dir).as_posix()
         path = folder + content_path
         document, found = read_document(file, path, content_path)
@@ -72,8 +95,8 @@ def check_content(content_dir: Path, root: Path, on: dt.date | None = None) -> C
             Problem(path, line, message, hint, Severity.NOTICE)
             for line, message, hint in rules.review_is_due(document, on or today())
         )
-    problems.extend(_unreadable_entries(content_dir, root))
-    collection = rules.Collection(tuple(documents), _all_files(content_dir), folder)
+    problems.extend(_unreadable_entries(listing, root))
+    collection = rules.Collection(tuple(documents), listing.files, folder)
     for collection_rule in rules.COLLECTION_RULES:
         problems.extend(Problem(*finding) for finding in collection_rule(collection))
     # A municipality's fork: its local layer is checked against these documents.
@@ -86,16 +109,7 @@ def check_content(content_dir: Path, root: Path, on: dt.date | None = None) -> C
     return CheckResult(tuple(problems), _handbook(documents, local))
 
 
-def _all_files(content_dir: Path) -> frozenset[str]:
-    """Every file below the content folder (pages, images, ...), relative, with '/'."""
-    return frozenset(
-        path.relative_to(content_dir).as_posix()
-        for path in content_dir.rglob("*")
-        if path.is_file() or (path.suffix == ".md" and not path.is_dir())
-    )
-
-
-def _unreadable_entries(content_dir: Path, root: Path) -> list[Problem]:
+def _unreadable_entries(listing: ContentListing, root: Path) -> list[Problem]:
     """A `.md` name that is neither file nor folder: a broken link, a pipe, a device."""
     return [
         Problem(
@@ -105,8 +119,7 @@ def _unreadable_entries(content_dir: Path, root: Path) -> list[Problem]:
             "niet bestaat)",
             "vervang het door een gewoon Markdown-bestand, of verwijder het",
         )
-        for path in sorted(content_dir.rglob("*.md"))
-        if not path.is_file() and not path.is_dir()
+        for path in listing.unreadable
     ]
 
 

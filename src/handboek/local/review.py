@@ -30,7 +30,7 @@ class Outcome:
 def upstream_from_content(root: Path) -> dict[str, layer.UpstreamEnvironment]:
     content_dir = root / CONTENT_DIR
     documents = []
-    for file in load.content_files(content_dir):
+    for file in load.list_content(content_dir).pages:
         document, _ = read_document(
             file, file.relative_to(root).as_posix(), file.relative_to(content_dir).as_posix()
         )

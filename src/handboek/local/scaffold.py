@@ -140,7 +140,7 @@ def create(root: Path, name: str, content_dir: str = "content") -> Scaffold:
     today = load.today()
     next_year = _a_year_later(today)
     documents = {}
-    for file in load.content_files(root / content_dir):
+    for file in load.list_content(root / content_dir).pages:
         document, _ = read_document(
             file, file.relative_to(root).as_posix(), file.relative_to(root / content_dir).as_posix()
         )
