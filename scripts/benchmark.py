@@ -1,18 +1,28 @@
 """Measure the site build at 10, 100 and 1,000 pages: time, hook overhead, check, memory.
 
-    .venv/bin/python scripts/benchmark.py [--pages 10 100 1000] [--runs 3]
+    .venv/bin/python scripts/benchmark.py [--pages 10 100 1000] [--short-pages 1000] [--runs 3]
 
 For each size the script writes a synthetic project into a temporary folder:
 this repository's mkdocs.yml, hooks and overrides, and generated content in
 the project's own format (environment pages with all five parts, quotes and
 the `overzicht` front matter; the rest ordinary pages in topic folders, with
-links between them). Then, `--runs` times each, interleaved:
+links between them). Ordinary pages are as long as the real environment pages
+(about 700 words); with `--short-pages` they are one short section (about 60
+words), the kind of page the issue's figures for stock Material were measured on.
+Then, `--runs` times each, interleaved:
 
 - the strict build with our hooks (`python -m mkdocs build --strict`);
 - the same strict build with a generated config without `hooks:` (the
   environment pages then build as plain Markdown, without generated pages);
-- the content check in-process (`load.check_content`, what `handboek check`
-  and the hook's on_pre_build run).
+- stock Material on the same content: `theme: material` with `font: false`
+  and `navigation.prune`, the search plugin, nothing else of ours;
+- the content check in-process (`load.check_content`, what the hook's
+  on_pre_build runs), and the `handboek check` command as editors run it (a
+  new Python process: start-up and imports included).
+
+Our package's bytecode is compiled first, as pip does for MkDocs and Material
+when it installs them; otherwise a machine that sets PYTHONDONTWRITEBYTECODE
+would compile our source again in every build.
 
 It prints one Markdown table with the medians: wall-clock seconds of each
 build (Python start-up included), the hooks' share, the check, and the peak
@@ -23,6 +33,7 @@ build stops the script with MkDocs' output.
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import random
 import re
@@ -44,6 +55,19 @@ from handboek.schema import OVERVIEW_FIELDS
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides")
 NO_HOOKS_CONFIG = "mkdocs-zonder-hooks.yml"
+STOCK_CONFIG = "mkdocs-standaard.yml"
+# Stock Material as the issue measured it: no fonts from Google, navigation.prune, search.
+STOCK_MATERIAL = """site_name: Material zonder aanpassingen
+docs_dir: content
+theme:
+  name: material
+  language: nl
+  font: false
+  features:
+    - navigation.prune
+plugins:
+  - search
+"""
 # A fixed build date, so review notices and page dates never depend on "today".
 SOURCE_DATE_EPOCH = "1796083200"  # 2026-12-01 00:00 UTC
 PAGES_PER_TOPIC = 20
@@ -67,19 +91,22 @@ class Layout:
     pages: int
     environments: int
     local: int = 0  # pages in lokaal/paginas/ (0: no local layer)
+    short: bool = False  # ordinary pages of one short section instead of full length
 
     @property
     def ordinary(self) -> int:
         return self.pages - self.environments - self.local - 1  # minus the start page
 
     @classmethod
-    def of(cls, pages: int, max_environments: int, local: bool = False) -> Layout:
+    def of(
+        cls, pages: int, max_environments: int, local: bool = False, short: bool = False
+    ) -> Layout:
         """Environments: a tenth of the pages, at least 3; local pages: a twentieth, at least 1."""
         environments = min(max_environments, max(3, pages // 10))
         local_pages = max(1, pages // 20) if local else 0
         if pages < environments + local_pages + 1:
             raise ValueError(f"at least {environments + local_pages + 1} pages needed, got {pages}")
-        return cls(pages, environments, local_pages)
+        return cls(pages, environments, local_pages, short)
 
 
 @dataclass(frozen=True)
@@ -87,7 +114,9 @@ class Row:
     layout: Layout
     hooks: Sample
     plain: Sample
+    stock: Sample
     check: Sample
+    check_command: Sample
 
 
 def write_project(target: Path, layout: Layout) -> Path:
@@ -101,6 +130,7 @@ def write_project(target: Path, layout: Layout) -> Path:
             shutil.copy2(source, target / part)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     (target / NO_HOOKS_CONFIG).write_text(without_hooks(config), encoding="utf-8")
+    (target / STOCK_CONFIG).write_text(STOCK_MATERIAL, encoding="utf-8")
     write_content(target / "content", layout)
     if layout.local:
         write_local_layer(target, layout)
@@ -133,7 +163,7 @@ def write_content(content: Path, layout: Layout) -> None:
         environment = environments[index % len(environments)]
         _write(
             content / topic / f"{page}.md",
-            _ordinary_page(rng, index + 1, link_to_previous, environment),
+            _ordinary_page(rng, index + 1, link_to_previous, environment, layout.short),
         )
 
 
@@ -153,7 +183,9 @@ def write_local_layer(project: Path, layout: Layout) -> None:
     for number in range(1, layout.local):
         _write(
             folder / "paginas" / f"pagina-{number:02d}.md",
-            _ordinary_page(rng, number, "contact.md", "omgeving-01", prefix="Lokale pagina"),
+            _ordinary_page(
+                rng, number, "contact.md", "omgeving-01", layout.short, prefix="Lokale pagina"
+            ),
         )
     notes = []
     for number in range(1, layout.environments + 1):
@@ -247,12 +279,18 @@ def _environment_page(rng: random.Random, number: int) -> str:
 
 
 def _ordinary_page(
-    rng: random.Random, number: int, previous: str, environment: str, prefix: str = "Pagina"
+    rng: random.Random,
+    number: int,
+    previous: str,
+    environment: str,
+    short: bool = False,
+    prefix: str = "Pagina",
 ) -> str:
     blocks = []
-    for section in range(1, 5):
-        blocks += [f"## Onderdeel {section}", _paragraph(rng), _list(rng)]
-        blocks += [f"### Uitwerking {section}", _paragraph(rng, 3)]
+    for section in range(1, 2 if short else 5):
+        blocks += [f"## Onderdeel {section}", _paragraph(rng)]
+        if not short:
+            blocks += [_list(rng), f"### Uitwerking {section}", _paragraph(rng, 3)]
     blocks.append(
         f"Zie ook [de vorige pagina]({previous}) en "
         f"[wat de gemeente kan doen](../{ENVIRONMENTS_FOLDER}/{environment}.md"
@@ -277,8 +315,13 @@ class Sample:
 
 def timed_build(project: Path, config: str, site: Path) -> Sample:
     """Build strictly into `site`; time and peak memory of the build process."""
-    environment = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(site)]
+    return timed_process(command, project, f"build failed in {project} ({config})")
+
+
+def timed_process(command: list[str], project: Path, failure: str) -> Sample:
+    """Run `command` in `project`; its wall time, CPU time and peak memory. It must succeed."""
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
     with tempfile.TemporaryFile(mode="w+") as output:
         start = time.perf_counter()
         process = subprocess.Popen(
@@ -291,7 +334,7 @@ def timed_build(project: Path, config: str, site: Path) -> Sample:
         process.returncode = os.waitstatus_to_exitcode(status)
         if process.returncode != 0:
             output.seek(0)
-            raise RuntimeError(f"build failed in {project} ({config}):\n{output.read()}")
+            raise RuntimeError(f"{failure}:\n{output.read()}")
     # ru_maxrss is in KiB on Linux.
     return Sample(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
@@ -308,6 +351,19 @@ def timed_check(project: Path) -> Sample:
     return sample
 
 
+def timed_check_command(project: Path) -> Sample:
+    """`handboek check` as an editor runs it: a new process, Python start-up included."""
+    command = [sys.executable, "-m", "handboek.cli", "check"]
+    return timed_process(command, project, f"handboek check failed in {project}")
+
+
+def compile_bytecode(project: Path) -> None:
+    """Our package and the project's hook as bytecode, as installed packages are."""
+    for folder in (Path(load.__file__).parent, project / "hooks"):
+        if not compileall.compile_dir(folder, quiet=1):
+            raise RuntimeError(f"could not compile {folder}")
+
+
 def median(samples: Sequence[Sample]) -> Sample:
     return Sample(
         statistics.median(sample.wall for sample in samples),
@@ -317,36 +373,43 @@ def median(samples: Sequence[Sample]) -> Sample:
 
 
 def measure(layout: Layout, runs: int, workspace: Path) -> Row:
-    project = write_project(workspace / f"project-{layout.pages}", layout)
-    hooks, plain, checks = [], [], []
+    name = f"{layout.pages}{'-kort' if layout.short else ''}"
+    project = write_project(workspace / f"project-{name}", layout)
+    compile_bytecode(project)
+    hooks, plain, stock, checks, commands = [], [], [], [], []
     for run in range(runs):
-        hooks.append(timed_build(project, "mkdocs.yml", workspace / f"site-{layout.pages}-{run}"))
-        plain.append(
-            timed_build(project, NO_HOOKS_CONFIG, workspace / f"plain-{layout.pages}-{run}")
-        )
+        hooks.append(timed_build(project, "mkdocs.yml", workspace / f"site-{name}-{run}"))
+        plain.append(timed_build(project, NO_HOOKS_CONFIG, workspace / f"plain-{name}-{run}"))
+        stock.append(timed_build(project, STOCK_CONFIG, workspace / f"stock-{name}-{run}"))
         checks.append(timed_check(project))
-    return Row(layout, median(hooks), median(plain), median(checks))
+        commands.append(timed_check_command(project))
+    return Row(
+        layout, median(hooks), median(plain), median(stock), median(checks), median(commands)
+    )
 
 
 def table(rows: Sequence[Row], runs: int) -> str:
     lines = [
-        "| Pages | Environments | Local pages | Build with hooks, s | Build without hooks, s "
-        "| Hooks add | Check, s | Peak memory with / without hooks, MiB |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| Pages | Page text | Environments | Local pages | Build with hooks, s "
+        "| Build without hooks, s | Hooks add | Stock Material, s | Check, s "
+        "| `handboek check`, s | Peak memory with hooks / without / stock, MiB |",
+        "|---:|:--|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
         overhead = (row.hooks.cpu - row.plain.cpu) / row.plain.cpu * 100
         lines.append(
-            f"| {row.layout.pages:,} | {row.layout.environments} | {row.layout.local} | "
-            f"{_time(row.hooks)} | "
-            f"{_time(row.plain)} | {overhead:+.0f}% | {_time(row.check, 3)} | "
-            f"{row.hooks.memory:.0f} / {row.plain.memory:.0f} |"
+            f"| {row.layout.pages:,} | {'short' if row.layout.short else 'full'} | "
+            f"{row.layout.environments} | {row.layout.local} | {_time(row.hooks)} | "
+            f"{_time(row.plain)} | {overhead:+.0f}% | {_time(row.stock)} | "
+            f"{_time(row.check, 3)} | {_time(row.check_command)} | "
+            f"{row.hooks.memory:.0f} / {row.plain.memory:.0f} / {row.stock.memory:.0f} |"
         )
     lines += [
         "",
         f"Median of {runs} run{'s' if runs != 1 else ''}; each time is wall clock (CPU). "
         "Builds: `python -m mkdocs build --strict`, Python start-up included. "
-        "'Hooks add' compares CPU time. Check: `load.check_content` in-process.",
+        "'Hooks add' compares CPU time. Check: `load.check_content` in-process; "
+        "`handboek check`: the command in a new process.",
     ]
     return "\n".join(lines)
 
@@ -357,7 +420,14 @@ def _time(sample: Sample, digits: int = 2) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=int, nargs="+", default=[10, 100, 1000])
+    parser.add_argument("--pages", type=int, nargs="*", default=[10, 100, 1000])
+    parser.add_argument(
+        "--short-pages",
+        type=int,
+        nargs="*",
+        default=[1000],
+        help="sizes to measure again with short ordinary pages (one section of one paragraph)",
+    )
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (median)")
     parser.add_argument("--max-environments", type=int, default=10)
     parser.add_argument(
@@ -370,6 +440,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
     layouts = [
         Layout.of(pages, arguments.max_environments, arguments.lokaal) for pages in arguments.pages
+    ] + [
+        Layout.of(pages, arguments.max_environments, arguments.lokaal, short=True)
+        for pages in arguments.short_pages
     ]
     with tempfile.TemporaryDirectory(prefix="handboek-benchmark-") as scratch:
         workspace = arguments.keep or Path(scratch)
