@@ -36,6 +36,23 @@ class Document:
         """The body with code blanked out, made once for all rules that read links and HTML."""
         return scan.prose(self.body, self.body_line)
 
+    # What `scan` finds in the prose, found once: the link, reference and safety rules all read it.
+    @functools.cached_property
+    def links(self) -> tuple[scan.Link, ...]:
+        return scan.links(self.prose)
+
+    @functools.cached_property
+    def definitions(self) -> tuple[scan.Definition, ...]:
+        return scan.definitions(self.prose)
+
+    @functools.cached_property
+    def references(self) -> tuple[scan.Reference, ...]:
+        return scan.references(self.prose)
+
+    @functools.cached_property
+    def tags(self) -> tuple[scan.Tag, ...]:
+        return scan.tags(self.prose)
+
     @property
     def is_environment(self) -> bool:
         return is_environment_path(self.content_path)

@@ -14,6 +14,9 @@ their parts have the fixed anchors of `model.PARTS` instead of ids made from
 the heading text. The generated pages have the anchors `render` gives them:
 none on the overview, and on the print-all page those of the start page,
 `#overzicht`, and per environment `#<slug>` and `#<slug>-<part anchor>`.
+In a municipality's fork, the local layer adds the ids of its blocks
+(`#lokaal-bruggenbouwers`, ...; see `render.local_block_ids`) to the
+environment pages they appear on, and with `<slug>-` to the print-all page.
 """
 
 from __future__ import annotations
@@ -23,12 +26,11 @@ import functools
 import html
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from urllib.parse import unquote, urlsplit
 
 from markdown.extensions.toc import slugify, unique
 
-from handboek import scan
 from handboek.document import Document
 from handboek.model import (
     OVERVIEW_PATH,
@@ -49,11 +51,22 @@ def is_external(destination: str) -> bool:
 
 
 class Site:
-    """The pages and files of the content folder, and the anchors of each page."""
+    """The pages and files of the content folder, and the anchors of each page.
 
-    def __init__(self, documents: tuple[Document, ...], files: frozenset[str]) -> None:
+    `added_ids` are the ids the build adds to a page beyond its own Markdown: in a fork,
+    the municipality's blocks on an environment page (None: its local file has errors,
+    so the page's anchors are unknown).
+    """
+
+    def __init__(
+        self,
+        documents: tuple[Document, ...],
+        files: frozenset[str],
+        added_ids: Mapping[str, frozenset[str] | None] | None = None,
+    ) -> None:
         self.documents = {document.content_path: document for document in documents}
         self.files = files | {OVERVIEW_PATH, PRINT_ALL_PATH}
+        self.added_ids = dict(added_ids or {})
         self.pages = sorted(path for path in self.files if path.endswith(".md"))
         self._anchors: dict[str, frozenset[str] | None] = {}
 
@@ -74,14 +87,22 @@ class Site:
                 | {"hele-handreiking-afdrukken", "overzicht"}
                 | {doc.slug for doc in environments}
                 | {f"{doc.slug}-{spec.anchor}" for doc in environments for spec in PARTS}
+                | {
+                    f"{doc.slug}-{anchor}"
+                    for doc in environments
+                    for anchor in self.added_ids.get(doc.content_path) or ()
+                }
             )
         document = self.documents.get(path)
         if document is None:
             return None
+        if path in self.added_ids:
+            added = self.added_ids[path]
+            return None if added is None else page_ids(document, added)
         return page_ids(document)
 
 
-def page_ids(document: Document) -> frozenset[str]:
+def page_ids(document: Document, added: frozenset[str] = frozenset()) -> frozenset[str]:
     """The ids the site gives this page, worked out from its lines as MkDocs' `toc` does.
 
     Explicit ids come first (`{#id}` of attr_list, `id=` in HTML); then every
@@ -89,17 +110,19 @@ def page_ids(document: Document) -> frozenset[str]:
     taken. The hook puts the title on top as `# titel`; on environment pages
     the parts carry the fixed anchors of the model. Reading lines instead of
     rendering Markdown keeps `handboek check` fast (a test compares the
-    result with the ids in the built site).
+    result with the ids in the built site). `added` ids (a fork's local blocks)
+    are explicit ids too, so they are taken before any heading is numbered.
     """
     headings = document.headings
     texts = [document.fields.get("titel", "")] + [heading.text for heading in headings]
-    explicit: list[str | None] = [None]
-    for heading in headings:
-        anchor = _PART_ANCHORS.get(heading.text) if heading.level == 2 else None
-        explicit.append(anchor if document.is_environment else None)
+    part_anchors = _PART_ANCHORS if document.is_environment else {}
+    explicit: list[str | None] = [None]  # the title: never an explicit id
+    explicit += [
+        part_anchors.get(heading.text) if heading.level == 2 else None for heading in headings
+    ]
     prose = document.prose.text
     taken = set(_ATTRIBUTE_ID.findall(prose)) | set(_HTML_ID.findall(prose))
-    taken |= {anchor for anchor in explicit if anchor}
+    taken |= {anchor for anchor in explicit if anchor} | added
     for text, anchor in zip(texts, explicit, strict=True):
         if anchor is None and text and not _ATTRIBUTE_ID.search(text):
             unique(_slug(text), taken)
@@ -129,9 +152,8 @@ def _plain(heading: str) -> str:
 
 def links_resolve(document: Document, site: Site) -> Iterator[tuple[int, str, str]]:
     """Every internal link and image points to an existing file, and to an existing anchor."""
-    page = document.prose
-    destinations = [(link.line, link.destination) for link in scan.links(page)]
-    destinations += [(item.line, item.destination) for item in scan.definitions(page)]
+    destinations = [(link.line, link.destination) for link in document.links]
+    destinations += [(item.line, item.destination) for item in document.definitions]
     for line, destination in sorted(destinations):
         for message, hint in _check_destination(destination, document, site):
             yield line, message, hint
@@ -139,9 +161,8 @@ def links_resolve(document: Document, site: Site) -> Iterator[tuple[int, str, st
 
 def references_are_defined(document: Document) -> Iterator[tuple[int, str, str]]:
     """A reference link `[text][label]` has a definition `[label]: destination`."""
-    page = document.prose
-    defined = {definition.label for definition in scan.definitions(page)}
-    for reference in scan.references(page):
+    defined = {definition.label for definition in document.definitions}
+    for reference in document.references:
         if reference.label not in defined and not reference.image:
             yield (
                 reference.line,

@@ -17,7 +17,6 @@ import html
 import re
 from collections.abc import Iterator
 
-from handboek import scan
 from handboek.document import Document
 
 Finding = tuple[int, str, str]
@@ -58,7 +57,7 @@ _IMAGE_HINT = (
 def no_scripts_or_embeds(document: Document) -> Iterator[Finding]:
     """No HTML element that runs code, embeds another page, or changes styles: <script>,
     <iframe>, <object>, <embed> and the others in `FORBIDDEN_ELEMENTS`."""
-    for tag in scan.tags(document.prose):
+    for tag in document.tags:
         if tag.name in FORBIDDEN_ELEMENTS:
             message = f"het HTML-element <{tag.name}> is niet toegestaan"
             yield tag.line, message, FORBIDDEN_ELEMENTS[tag.name]
@@ -66,12 +65,11 @@ def no_scripts_or_embeds(document: Document) -> Iterator[Finding]:
 
 def no_code_in_links(document: Document) -> Iterator[Finding]:
     """No link or address starts with `javascript:` (or `vbscript:`)."""
-    page = document.prose
-    addresses = [(link.line, link.destination) for link in scan.links(page)]
-    addresses += [(item.line, item.destination) for item in scan.definitions(page)]
+    addresses = [(link.line, link.destination) for link in document.links]
+    addresses += [(item.line, item.destination) for item in document.definitions]
     addresses += [
         (tag.line, value)
-        for tag in scan.tags(page)
+        for tag in document.tags
         for name, value in tag.attributes
         if name in _LINK_ATTRIBUTES
     ]
@@ -87,7 +85,7 @@ def no_code_in_links(document: Document) -> Iterator[Finding]:
 
 def no_event_handlers(document: Document) -> Iterator[Finding]:
     """No inline event handler attributes such as `onclick=` in HTML."""
-    for tag in scan.tags(document.prose):
+    for tag in document.tags:
         for name, _ in tag.attributes:
             if _EVENT_HANDLER.match(name):
                 yield (
@@ -100,21 +98,20 @@ def no_event_handlers(document: Document) -> Iterator[Finding]:
 def no_external_images(document: Document) -> Iterator[Finding]:
     """Images and other embedded resources come from the site itself, never from
     another host (`http://`, `https://` or `//`)."""
-    page = document.prose
-    definitions = {item.label: item.destination for item in scan.definitions(page)}
+    definitions = {item.label: item.destination for item in document.definitions}
     addresses = [
         (link.line, f"de afbeelding '{link.destination}'", link.destination)
-        for link in scan.links(page)
+        for link in document.links
         if link.image
     ]
     addresses += [
         (reference.line, f"de afbeelding '[{reference.label}]'", definitions[reference.label])
-        for reference in scan.references(page)
+        for reference in document.references
         if reference.image and reference.label in definitions
     ]
     addresses += [
         (tag.line, f'<{tag.name} {name}="{value}">', value)
-        for tag in scan.tags(page)
+        for tag in document.tags
         if tag.name not in FORBIDDEN_ELEMENTS  # reported by no_scripts_or_embeds
         for name, value in tag.attributes
         if name in _EMBED_ATTRIBUTES
@@ -122,7 +119,7 @@ def no_external_images(document: Document) -> Iterator[Finding]:
     found = [(line, what) for line, what, address in addresses if _is_other_host(address)]
     found += [
         (tag.line, f"de stijl (style) van <{tag.name}>")
-        for tag in scan.tags(page)
+        for tag in document.tags
         for name, value in tag.attributes
         if name == "style" and _CSS_URL.search(html.unescape(value))
     ]

@@ -11,7 +11,6 @@ CommonMark parser: indented code blocks, for instance, count as prose.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
@@ -99,7 +98,6 @@ def label(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-@functools.lru_cache(maxsize=32)  # the link rule and two safety rules read the same page
 def links(page: Prose) -> tuple[Link, ...]:
     """Inline links and images; a link around an image gives both."""
     text = page.text
@@ -114,7 +112,6 @@ def links(page: Prose) -> tuple[Link, ...]:
     return tuple(found)
 
 
-@functools.lru_cache(maxsize=32)  # several rules ask for the same page's definitions
 def definitions(page: Prose) -> tuple[Definition, ...]:
     found = []
     for match in _DEFINITION.finditer("\n" + page.text):
@@ -126,7 +123,6 @@ def definitions(page: Prose) -> tuple[Definition, ...]:
     return tuple(found)
 
 
-@functools.lru_cache(maxsize=32)
 def references(page: Prose) -> tuple[Reference, ...]:
     """Full and collapsed references, and shortcut image references `![label]`."""
     found = []
@@ -140,7 +136,6 @@ def references(page: Prose) -> tuple[Reference, ...]:
     return tuple(found)
 
 
-@functools.lru_cache(maxsize=32)  # four safety rules read the same page's tags
 def tags(page: Prose) -> tuple[Tag, ...]:
     found = []
     for match in _TAG.finditer(page.text):

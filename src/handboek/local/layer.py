@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from handboek import frontmatter, links, rules
+from handboek import frontmatter, links, render, rules
 from handboek.document import Document, read_document
 from handboek.local import colours, drift
 from handboek.local.fields import LOCAL_ENVIRONMENT_FIELDS, MUNICIPALITY_FIELDS
@@ -123,6 +123,7 @@ class LayerResult:
     problems: tuple[Problem, ...]
     layer: LocalLayer | None  # None when the layer has errors
     pages: tuple[Document, ...]  # the municipality's own pages, for the model
+    site: links.Site  # the site as built (local pages and blocks included), for link checks
 
 
 def layer_folder(root: Path) -> Path:
@@ -577,6 +578,7 @@ def check_layer(
     municipality = None if values is None or errors(problems) else _municipality(values)
     upstream = upstream_environments(documents)
     environments: dict[str, LocalEnvironment] = {}
+    failed: set[str] = set()  # environments whose local file has errors
     environments_folder = folder / ENVIRONMENTS_DIR
     for file in sorted(environments_folder.glob("*.yml")) if environments_folder.is_dir() else []:
         path = f"{LOCAL_FOLDER}/{ENVIRONMENTS_DIR}/{file.name}"
@@ -584,15 +586,28 @@ def check_layer(
         problems.extend(found)
         if environment is not None:
             environments[file.stem] = environment
+        else:
+            failed.add(file.stem)
     pages, found = _page_problems(folder, documents, on)
     problems.extend(found)
-    # Links on local pages resolve in the site as built: upstream's files plus local pages.
-    site = links.Site((*documents, *pages), content_files | {page.content_path for page in pages})
+    # Links on local pages resolve in the site as built: upstream's files plus local pages,
+    # and on environment pages the ids of the local blocks (unknown when their file is wrong).
+    site = links.Site(
+        (*documents, *pages),
+        content_files | {page.content_path for page in pages},
+        {
+            document.content_path: None
+            if document.slug in failed
+            else render.local_block_ids(environments.get(document.slug, LocalEnvironment()))
+            for document in documents
+            if document.is_environment
+        },
+    )
     for page in pages:
         problems.extend(Problem(page.path, *finding) for finding in links.links_resolve(page, site))
     problems.extend(_unknown_files(folder, (values or {}).get("logo")))
     if errors(problems) or municipality is None:
-        return LayerResult(tuple(problems), None, tuple(pages))
+        return LayerResult(tuple(problems), None, tuple(pages), site)
     layer = LocalLayer(
         name=municipality.name,
         logo=(municipality.logo_site_path, municipality.logo)
@@ -603,7 +618,7 @@ def check_layer(
         contact_path=site_path_of(CONTACT_PAGE),
         environments=environments,
     )
-    return LayerResult(tuple(problems), layer, tuple(pages))
+    return LayerResult(tuple(problems), layer, tuple(pages), site)
 
 
 def _unknown_files(folder: Path, logo: str | None) -> Iterator[Problem]:
