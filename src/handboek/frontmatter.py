@@ -37,7 +37,7 @@ _YAML_TAG_NAMES = {
 }
 _STR = "tag:yaml.org,2002:str"
 # YAML also ends a line at these; editors mostly do not show them.
-_UNUSUAL_LINE_BREAKS = "\x85\u2028\u2029"
+_UNUSUAL_LINE_BREAKS = frozenset("\x85\u2028\u2029")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATE_WITH_TIME = re.compile(r"\d{4}-\d\d?-\d\d?([Tt]|[ \t]+)\d")
 # PyYAML's contexts for a quote or bracket that is never closed.
@@ -165,6 +165,14 @@ def parse_yaml(
 
     Tabs and syntax errors are problems.
     """
+    text = source.front_matter
+    # Most front matter has neither tabs nor odd line breaks: one look at the whole text
+    # spares the search line by line.
+    lines = (
+        list(enumerate(text.split("\n")))
+        if "\t" in text or not _UNUSUAL_LINE_BREAKS.isdisjoint(text)
+        else []
+    )
     tab_problems = [
         Problem(
             source.path,
@@ -172,7 +180,7 @@ def parse_yaml(
             f"{subject} bevat een tab-teken",
             "YAML staat geen tabs toe: gebruik spaties om in te springen",
         )
-        for offset, line in enumerate(source.front_matter.split("\n"))
+        for offset, line in lines
         if "\t" in line
     ]
     break_problems = [
@@ -183,8 +191,8 @@ def parse_yaml(
             "verwijder het onzichtbare teken (het komt vaak mee bij kopiëren en plakken) "
             "en begin zo nodig een nieuwe regel met Enter",
         )
-        for offset, line in enumerate(source.front_matter.split("\n"))
-        for character in sorted(set(line) & set(_UNUSUAL_LINE_BREAKS))
+        for offset, line in lines
+        for character in sorted(_UNUSUAL_LINE_BREAKS.intersection(line))
     ]
     if tab_problems or break_problems:
         return None, tab_problems + break_problems
