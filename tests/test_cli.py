@@ -256,13 +256,18 @@ def test_checking_the_real_content_takes_well_under_a_second() -> None:
 # --- handboek schema --------------------------------------------------------------------
 
 
-def test_schema_writes_both_schemas(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli.main(["schema", "--map", str(tmp_path / "s")]) == 0
-    assert capsys.readouterr().out == (
-        f"geschreven: {(tmp_path / 's' / 'omgeving.schema.json').as_posix()}\n"
-        f"geschreven: {(tmp_path / 's' / 'pagina.schema.json').as_posix()}\n"
+def test_schema_writes_every_schema(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    names = (
+        "omgeving.schema.json",
+        "pagina.schema.json",
+        "lokaal-gemeente.schema.json",
+        "lokaal-omgeving.schema.json",
     )
-    for name in ("omgeving.schema.json", "pagina.schema.json"):
+    assert cli.main(["schema", "--map", str(tmp_path / "s")]) == 0
+    assert capsys.readouterr().out == "".join(
+        f"geschreven: {(tmp_path / 's' / name).as_posix()}\n" for name in names
+    )
+    for name in names:
         assert (tmp_path / "s" / name).read_text(encoding="utf-8") == schema.schema_text(name)
 
 

@@ -11,17 +11,23 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import hashlib
+import json
+import posixpath
+import re
+import shutil
 from pathlib import Path
 
 import jsonschema
 import pytest
 import yaml
 
-from handboek import cli
+from handboek import cli, load, schema
+from handboek.document import read_document
 from handboek.load import check_content
-from handboek.local import colours, drift, fields
+from handboek.local import colours, drift, fields, layer, scaffold
+from handboek.model import GENERATED_PATHS, PRINT_ALL_PATH
 from handboek.problems import Severity
-from handboek.schema import Field, json_schema
+from tests.conftest import ROOT, copy_project, run_build
 from tests.sample_content import ENVIRONMENT, write_content
 
 ON = dt.date(2026, 12, 1)
@@ -203,6 +209,130 @@ def test_links_on_local_pages_resolve_against_the_whole_site(tmp_path: Path) -> 
         "pagina die niet bestaat\n"
         "    tip: bedoelde je '../omgevingen/voorbeeld.md'?"
     ]
+
+
+BRIDGE_BUILDER = """bruggenbouwers:
+  - organisatie: Buurtteam Voorbeeld
+    rol: opbouwwerker
+    contact: buurtteam@voorbeeld.example
+"""
+LOCAL_ANCHOR_LINKS = CONTACT + (
+    "\nZie [bruggenbouwers](../omgevingen/voorbeeld.md#lokaal-bruggenbouwers) en "
+    "[afdrukken](../afdrukken.md#voorbeeld-lokaal-bruggenbouwers).\n"
+)
+
+
+def test_links_to_a_local_block_pass_where_the_block_is_built(tmp_path: Path) -> None:
+    root = make_fork(
+        tmp_path,
+        {
+            "lokaal/omgevingen/voorbeeld.yml": BRIDGE_BUILDER,
+            "lokaal/paginas/contact.md": LOCAL_ANCHOR_LINKS,
+        },
+    )
+    assert check(root) == []
+
+
+def test_links_to_a_local_block_fail_where_there_is_none(tmp_path: Path) -> None:
+    root = make_fork(tmp_path, {"lokaal/paginas/contact.md": LOCAL_ANCHOR_LINKS})
+    assert check(root) == [
+        "lokaal/paginas/contact.md:11: het anker '#lokaal-bruggenbouwers' bestaat niet op de "
+        "pagina 'omgevingen/voorbeeld.md'\n"
+        "    tip: bedoelde je '#bruggenbouwers'?",
+        "lokaal/paginas/contact.md:11: het anker '#voorbeeld-lokaal-bruggenbouwers' bestaat "
+        "niet op de pagina 'afdrukken.md'\n"
+        "    tip: bedoelde je '#voorbeeld-bruggenbouwers'?",
+    ]
+
+
+def test_links_in_the_content_of_a_fork_resolve_in_the_forks_site(tmp_path: Path) -> None:
+    links = "\nZie [hier](omgevingen/voorbeeld.md#lokaal-bruggenbouwers).\n"
+    root = make_fork(
+        tmp_path,
+        {"lokaal/omgevingen/voorbeeld.yml": BRIDGE_BUILDER},
+        {"pagina.md": CONTACT + links},
+    )
+    assert check(root) == []
+    (root / "lokaal/omgevingen/voorbeeld.yml").unlink()
+    assert check(root) == [
+        "content/pagina.md:11: het anker '#lokaal-bruggenbouwers' bestaat niet op de pagina "
+        "'omgevingen/voorbeeld.md'\n"
+        "    tip: bedoelde je '#bruggenbouwers'?"
+    ]
+
+
+def test_a_local_block_id_is_taken_before_upstream_headings_are_numbered(
+    tmp_path: Path,
+) -> None:
+    heading = WITH_POINTS.replace("### Een subkop", "### Lokaal bruggenbouwers")
+    links = CONTACT + "\nZie [de kop](../omgevingen/voorbeeld.md#lokaal-bruggenbouwers_1).\n"
+    root = make_fork(
+        tmp_path, {"lokaal/paginas/contact.md": links}, {"omgevingen/voorbeeld.md": heading}
+    )
+    assert check(root) == [
+        "lokaal/paginas/contact.md:11: het anker '#lokaal-bruggenbouwers_1' bestaat niet op de "
+        "pagina 'omgevingen/voorbeeld.md'\n"
+        "    tip: bedoelde je '#lokaal-bruggenbouwers'?"
+    ]
+    (root / "lokaal/omgevingen").mkdir()
+    (root / "lokaal/omgevingen/voorbeeld.yml").write_text(BRIDGE_BUILDER, encoding="utf-8")
+    assert check(root) == []
+
+
+def test_links_to_a_page_whose_local_file_has_errors_are_not_judged(tmp_path: Path) -> None:
+    """Its blocks are unknown; the file's own error is the one to fix first."""
+    root = make_fork(
+        tmp_path,
+        {
+            "lokaal/omgevingen/voorbeeld.yml": BRIDGE_BUILDER.replace("    rol:", "    roll:"),
+            "lokaal/paginas/contact.md": LOCAL_ANCHOR_LINKS,
+        },
+    )
+    assert check(root) == [
+        "lokaal/omgevingen/voorbeeld.yml:3: onbekend veld 'bruggenbouwers (punt 1).roll'\n"
+        "    tip: bedoelde je 'bruggenbouwers (punt 1).rol'?",
+    ]
+
+
+def test_the_check_knows_exactly_the_anchors_of_a_forks_built_pages(tmp_path: Path) -> None:
+    """Like the upstream test in test_site_build.py, for the fictional fork's site."""
+    fork = copy_project(tmp_path / "fork")
+    shutil.copytree(FIXTURE, fork / "lokaal")
+    build = run_build(fork)
+    assert build.returncode == 0, build.output
+    content = fork / "content"
+    listing = load.list_content(content)
+    documents = [
+        read_document(file, f"content/{path}", path)[0]
+        for file in listing.pages
+        for path in [file.relative_to(content).as_posix()]
+    ]
+    site = layer.check_layer(fork, [d for d in documents if d], ON, listing.files).site
+
+    def built_ids(path: str) -> set[str]:
+        url = "" if path == "index.md" else path.removesuffix(".md") + "/"
+        page = (build.site / url / "index.html").read_text(encoding="utf-8")
+        article = re.search(
+            r'<article class="md-content__inner md-typeset">(.*?)</article>', page, re.S
+        )
+        assert article, path
+        return set(re.findall(r'\sid="([^"]+)"', article.group(1)))
+
+    pages = [path for path in site.pages if path not in GENERATED_PATHS]
+    assert "gemeente/onze-aanpak.md" in pages
+    for path in pages:
+        assert site.anchors(path) == built_ids(path), path
+    assert site.anchors("omgevingen/verenigingen.md") >= {
+        "lokaal-bruggenbouwers",
+        "lokaal-initiatieven",
+        "zo-doen-wij-dit-wat-kan-de-gemeente-doen",
+    }
+    # The print-all page: the local blocks of every environment, with its slug in front.
+    local = re.compile(r"-(lokaal-|zo-doen-wij-dit-)")
+    print_all = site.anchors(PRINT_ALL_PATH) or frozenset()
+    assert {a for a in print_all if local.search(a)} == {
+        a for a in built_ids(PRINT_ALL_PATH) if local.search(a)
+    }
 
 
 def test_files_outside_the_documented_layout_are_errors(tmp_path: Path) -> None:
@@ -545,22 +675,33 @@ def test_herzien_refuses_lines_and_files_without_notes(
     assert (root / "lokaal/omgevingen/voorbeeld.yml").read_text(encoding="utf-8") == before
 
 
-# --- the same definitions as JSON Schema -------------------------------------------------------
+# --- the scaffold points editors at the JSON Schemas ---------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("file", "definitions"),
-    [
-        ("gemeente.yml", fields.MUNICIPALITY_FIELDS),
-        ("omgevingen/verenigingen.yml", fields.LOCAL_ENVIRONMENT_FIELDS),
-        ("omgevingen/buurtgemeenschappen.yml", fields.LOCAL_ENVIRONMENT_FIELDS),
-    ],
-)
-def test_fixture_files_match_the_json_schema_of_the_same_fields(
-    file: str, definitions: tuple[Field, ...]
+def test_the_scaffolds_yaml_files_name_their_schema_and_are_valid_against_it(
+    tmp_path: Path,
 ) -> None:
-    data = yaml.safe_load((FIXTURE / file).read_text(encoding="utf-8"))
-    jsonschema.validate(data, json_schema(definitions, file))
-    broken = {**data, "onbekend": 1}
-    with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate(broken, json_schema(definitions, file))
+    write_content(tmp_path)
+    assert scaffold.create(tmp_path, "Gemeente Voorbeeld").refused is None
+    for path, name, first_line in [
+        (
+            "lokaal/gemeente.yml",
+            fields.MUNICIPALITY_SCHEMA,
+            "# yaml-language-server: $schema=../schemas/lokaal-gemeente.schema.json",
+        ),
+        (
+            "lokaal/omgevingen/voorbeeld.yml",
+            fields.ENVIRONMENT_SCHEMA,
+            "# yaml-language-server: $schema=../../schemas/lokaal-omgeving.schema.json",
+        ),
+    ]:
+        text = (tmp_path / path).read_text(encoding="utf-8")
+        assert text.split("\n")[0] == first_line
+        relative = first_line.split("$schema=")[1]
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(path), relative))
+        assert (ROOT / target).read_text(encoding="utf-8") == schema.schema_text(name)
+        data = yaml.safe_load(text) or {}  # an environment file is all comments at first
+        jsonschema.validate(data, json.loads(schema.schema_text(name)))
+    assert yaml.safe_load((tmp_path / "lokaal/gemeente.yml").read_text(encoding="utf-8")) == {
+        "naam": "Gemeente Voorbeeld"
+    }

@@ -1,8 +1,10 @@
 """The JSON Schemas of the front matter, made from the same `Field`s as the checker.
 
-schemas/*.json are committed for editors' tools (see CONTRIBUTING.md); they must
-equal what `handboek schema` generates, and agree with the checker on real and
-broken front matter. After changing schema.py, run `handboek schema`.
+schemas/*.json are committed for editors' tools (see CONTRIBUTING.md, and
+FORKING.md for the local layer's lokaal-*.schema.json); they must equal what
+`handboek schema` generates, and agree with the checker on real and broken
+front matter and on the fictional fork's YAML files. After changing schema.py
+or local/fields.py, run `handboek schema`.
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ import yaml
 
 from handboek import schema
 from handboek.frontmatter import split_front_matter
+from handboek.local import fields
 from tests.conftest import ROOT
 from tests.sample_content import ENVIRONMENT, PAGE
 
 SCHEMA_DIR = ROOT / "schemas"
+FORK = ROOT / "tests" / "fixtures" / "gemeente-voorbeeld"
 
 
 def front_matter(text: str) -> dict[str, Any]:
@@ -45,17 +49,17 @@ def errors(name: str, data: dict[str, Any]) -> list[str]:
     return sorted(error.message for error in validator(name).iter_errors(data))
 
 
-@pytest.mark.parametrize("name", sorted(schema.SCHEMA_FILES))
+@pytest.mark.parametrize("name", sorted(schema.schema_files()))
 def test_the_committed_schema_equals_the_generated_one(name: str) -> None:
     committed = (SCHEMA_DIR / name).read_text(encoding="utf-8")
     assert committed == schema.schema_text(name), "run 'handboek schema' and commit schemas/"
 
 
 def test_no_other_schema_files_are_committed() -> None:
-    assert sorted(path.name for path in SCHEMA_DIR.iterdir()) == sorted(schema.SCHEMA_FILES)
+    assert sorted(path.name for path in SCHEMA_DIR.iterdir()) == sorted(schema.schema_files())
 
 
-@pytest.mark.parametrize("name", sorted(schema.SCHEMA_FILES))
+@pytest.mark.parametrize("name", sorted(schema.schema_files()))
 def test_the_schema_is_valid_draft_07(name: str) -> None:
     jsonschema.Draft7Validator.check_schema(json.loads(schema.schema_text(name)))
 
@@ -117,3 +121,104 @@ def test_a_page_may_not_use_environment_fields() -> None:
     assert errors("pagina.schema.json", data) == [
         "Additional properties are not allowed ('volgorde' was unexpected)"
     ]
+
+
+# --- the local layer of a fork -------------------------------------------------------------
+
+
+def yaml_file(path: Path) -> dict[str, Any]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(data, dict), path
+    return data
+
+
+def test_the_local_schemas_follow_the_local_field_definitions() -> None:
+    municipality = json.loads(schema.schema_text("lokaal-gemeente.schema.json"))
+    environment = json.loads(schema.schema_text("lokaal-omgeving.schema.json"))
+    assert municipality["title"] == "Gegevens van de gemeente (lokaal/gemeente.yml)"
+    assert list(municipality["properties"]) == [f.name for f in fields.MUNICIPALITY_FIELDS]
+    assert municipality["required"] == ["naam"]
+    assert municipality["properties"]["kleuren"]["required"] == [
+        f.name for f in fields.COLOUR_FIELDS
+    ]
+    assert list(environment["properties"]) == [f.name for f in fields.LOCAL_ENVIRONMENT_FIELDS]
+    assert environment["required"] == []
+    note = environment["properties"]["notities"]["items"]
+    assert note["required"] == ["onderdeel", "tekst"]
+    assert note["properties"]["upstream"]["required"] == ["vingerafdruk", "tekst"]
+
+
+def test_forking_names_the_local_schema_files() -> None:
+    forking = (ROOT / "FORKING.md").read_text(encoding="utf-8")
+    for name in fields.SCHEMA_FILES:
+        assert f"schemas/{name}" in forking
+
+
+@pytest.mark.parametrize(
+    ("name", "path"),
+    [("lokaal-gemeente.schema.json", FORK / "gemeente.yml")]
+    + [("lokaal-omgeving.schema.json", path) for path in sorted(FORK.glob("omgevingen/*.yml"))],
+    ids=lambda value: value.name if isinstance(value, Path) else value,
+)
+def test_the_fictional_fork_is_valid(name: str, path: Path) -> None:
+    assert errors(name, yaml_file(path)) == []
+
+
+def test_a_note_recorded_by_herzien_is_valid() -> None:
+    data = yaml_file(FORK / "omgevingen" / "verenigingen.yml")
+    data["notities"][0]["upstream"] = {"vingerafdruk": "0123456789ab", "tekst": "- **Punt.** X"}
+    assert errors("lokaal-omgeving.schema.json", data) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda d: d.pop("naam"), ["'naam' is a required property"]),
+        (
+            lambda d: d.update(kleur=d.pop("kleuren")),
+            ["Additional properties are not allowed ('kleur' was unexpected)"],
+        ),
+        (lambda d: d["kleuren"].pop("accent"), ["'accent' is a required property"]),
+        (lambda d: d.update(logo=""), ["'' does not match '\\\\S'", "'' should be non-empty"]),
+    ],
+)
+def test_typical_mistakes_in_gemeente_yml_are_rejected(change: Any, expected: list[str]) -> None:
+    data = yaml_file(FORK / "gemeente.yml")
+    change(data)
+    assert errors("lokaal-gemeente.schema.json", data) == expected
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            lambda d: d["bruggenbouwers"][0].pop("contact"),
+            ["'contact' is a required property"],
+        ),
+        (
+            lambda d: d.update(bruggenbouwers=d["bruggenbouwers"][0]),
+            [
+                "{'organisatie': 'Sportservice Voorbeeld', 'rol': 'verenigingsondersteuner', "
+                "'contact': 'sport@voorbeeld.example'} is not of type 'array'"
+            ],
+        ),
+        (
+            lambda d: d["bruggenbouwers"].append("Buurtteam Zuid"),
+            ["'Buurtteam Zuid' is not of type 'object'"],
+        ),
+        (
+            lambda d: d.update(notitie=d.pop("notities")),
+            ["Additional properties are not allowed ('notitie' was unexpected)"],
+        ),
+        (
+            lambda d: d["notities"][0].update(onderdeel=["wat-werkt"]),
+            ["['wat-werkt'] is not of type 'string'"],
+        ),
+    ],
+)
+def test_typical_mistakes_in_an_environment_file_are_rejected(
+    change: Any, expected: list[str]
+) -> None:
+    data = yaml_file(FORK / "omgevingen" / "verenigingen.yml")
+    change(data)
+    assert errors("lokaal-omgeving.schema.json", data) == expected

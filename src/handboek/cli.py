@@ -18,7 +18,7 @@ from handboek.local import commands as local_commands
 from handboek.problems import errors, notices, report
 
 CONTENT_DIR = "content"
-SCHEMA_DIR = "schemas"
+SCHEMA_DIR = schema.SCHEMA_FOLDER
 SITE_DIR = "site"
 
 
@@ -48,7 +48,7 @@ def _schema(arguments: argparse.Namespace) -> int:
     folder = Path(arguments.map)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for name in schema.SCHEMA_FILES:
+        for name in schema.schema_files():
             (folder / name).write_text(schema.schema_text(name), encoding="utf-8")
             print(f"geschreven: {(folder / name).as_posix()}")
     except OSError as error:
@@ -92,14 +92,15 @@ def parser() -> argparse.ArgumentParser:
     check.set_defaults(run=_check)
     schemas = commands.add_parser(
         "schema",
-        help="schrijf de JSON Schema's van de front matter (voor editors zoals VS Code)",
+        help="schrijf de JSON Schema's van de front matter en de lokale laag (voor editors "
+        "zoals VS Code)",
     )
     schemas.add_argument(
         "--map", default=SCHEMA_DIR, help="map voor de schema's (standaard: schemas)"
     )
     schemas.add_argument(
         "--toon",
-        choices=sorted(schema.SCHEMA_FILES),
+        choices=sorted(schema.schema_files()),
         help="schrijf niets, maar toon dit schema",
     )
     schemas.set_defaults(run=_schema)

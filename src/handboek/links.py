@@ -80,6 +80,8 @@ class Site:
         if path == OVERVIEW_PATH:
             return frozenset({"overzicht"})
         if path == PRINT_ALL_PATH:
+            if None in self.added_ids.values():
+                return None  # an environment's local blocks are unknown
             start = self.anchors(START_PAGE_PATH) or frozenset()
             environments = [doc for doc in self.documents.values() if doc.is_environment]
             return (
@@ -90,7 +92,7 @@ class Site:
                 | {
                     f"{doc.slug}-{anchor}"
                     for doc in environments
-                    for anchor in self.added_ids.get(doc.content_path) or ()
+                    for anchor in self.added_ids.get(doc.content_path, ())
                 }
             )
         document = self.documents.get(path)

@@ -96,13 +96,17 @@ def check_content(content_dir: Path, root: Path, on: dt.date | None = None) -> C
             for line, message, hint in rules.review_is_due(document, on or today())
         )
     problems.extend(_unreadable_entries(listing, root))
-    collection = rules.Collection(tuple(documents), listing.files, folder)
-    for collection_rule in rules.COLLECTION_RULES:
-        problems.extend(Problem(*finding) for finding in collection_rule(collection))
-    # A municipality's fork: its local layer is checked against these documents.
+    # A municipality's fork: its local layer is checked against these documents, and
+    # links in the content may point to its blocks on the environment pages.
     local = None
     if layer.layer_folder(root).is_dir():
-        local = layer.check_layer(root, documents, on or today(), collection.files)
+        local = layer.check_layer(root, documents, on or today(), listing.files)
+    collection = rules.Collection(
+        tuple(documents), listing.files, folder, local.site.added_ids if local else None
+    )
+    for collection_rule in rules.COLLECTION_RULES:
+        problems.extend(Problem(*finding) for finding in collection_rule(collection))
+    if local is not None:
         problems.extend(local.problems)
     if errors(problems):
         return CheckResult(tuple(problems), None)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from handboek import body, links, safety
@@ -176,6 +176,8 @@ class Collection:
     documents: tuple[Document, ...]  # the files that could be read and parsed
     files: frozenset[str]  # every file, relative to the content folder, with '/'
     folder: str  # the content folder as editors see it, e.g. 'content/'
+    # In a fork: the ids of the local blocks per environment page (see `links.Site`).
+    added_ids: Mapping[str, frozenset[str] | None] | None = None
 
 
 def environment_file_names_are_slugs(collection: Collection) -> Iterator[CollectionFinding]:
@@ -240,7 +242,7 @@ def required_pages_exist(collection: Collection) -> Iterator[CollectionFinding]:
 
 def internal_links_resolve(collection: Collection) -> Iterator[CollectionFinding]:
     """Every link to a page, file or anchor of the handbook resolves (see `links`)."""
-    site = links.Site(collection.documents, collection.files)
+    site = links.Site(collection.documents, collection.files, collection.added_ids)
     for document in collection.documents:
         for line, message, hint in links.links_resolve(document, site):
             yield document.path, line, message, hint

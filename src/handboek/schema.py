@@ -2,7 +2,9 @@
 
 `frontmatter.read_fields` validates a page's front matter against these
 definitions, and `json_schema` turns the very same definitions into a JSON
-Schema for editors' tools. Nothing here is maintained twice.
+Schema for editors' tools. Nothing here is maintained twice. The local
+layer's YAML files (`local.fields`) are defined and turned into schemas the
+same way.
 """
 
 from __future__ import annotations
@@ -106,7 +108,7 @@ def _object_schema(fields: tuple[Field, ...]) -> dict[str, Any]:
 
 
 def json_schema(fields: tuple[Field, ...], title: str) -> dict[str, Any]:
-    """A JSON Schema (draft-07) for front matter with these fields.
+    """A JSON Schema (draft-07) for front matter, or a YAML file, with these fields.
 
     Draft-07, because editors' tools (the YAML language server in VS Code, Ajv
     in remark-lint) read it without extra setup; the schema only uses keywords
@@ -120,7 +122,10 @@ def json_schema(fields: tuple[Field, ...], title: str) -> dict[str, Any]:
     }
 
 
-# The schemas `handboek schema` writes: file name -> (fields, title).
+# Where `handboek schema` writes the schemas, relative to the repository root.
+SCHEMA_FOLDER = "schemas"
+
+# The schemas of front matter that `handboek schema` writes: file name -> (fields, title).
 SCHEMA_FILES: dict[str, tuple[tuple[Field, ...], str]] = {
     "omgeving.schema.json": (
         ENVIRONMENT_FIELDS,
@@ -130,7 +135,18 @@ SCHEMA_FILES: dict[str, tuple[tuple[Field, ...], str]] = {
 }
 
 
+def schema_files() -> dict[str, tuple[tuple[Field, ...], str]]:
+    """Every schema `handboek schema` writes: front matter, then the local layer's files.
+
+    `local.fields` builds its definitions with `Field` from this module, so it is
+    imported when called; at the top it would be a circular import.
+    """
+    from handboek.local import fields as local_fields
+
+    return {**SCHEMA_FILES, **local_fields.SCHEMA_FILES}
+
+
 def schema_text(file_name: str) -> str:
-    """One schema of `SCHEMA_FILES` as the JSON text that is written to disk."""
-    fields, title = SCHEMA_FILES[file_name]
+    """One schema of `schema_files()` as the JSON text that is written to disk."""
+    fields, title = schema_files()[file_name]
     return json.dumps(json_schema(fields, title), ensure_ascii=False, indent=2) + "\n"

@@ -3,6 +3,9 @@
 The same `frontmatter.FieldReader` that checks page front matter checks these
 files, so unknown keys ("bedoelde je ...?"), missing fields, wrong kinds and
 duplicates are reported exactly as for content pages, with line numbers.
+The same definitions become the JSON Schemas of these files (`SCHEMA_FILES`,
+written to schemas/ by `handboek schema`), which the scaffold names in a
+`# yaml-language-server: $schema=...` line for editors such as VS Code.
 """
 
 from __future__ import annotations
@@ -121,3 +124,15 @@ LOCAL_ENVIRONMENT_FIELDS: tuple[Field, ...] = (
         children=NOTE_FIELDS,
     ),
 )
+
+# The JSON Schemas of the local layer's files that `handboek schema` writes next to
+# `schema.SCHEMA_FILES`: file name -> (fields, title).
+MUNICIPALITY_SCHEMA = "lokaal-gemeente.schema.json"
+ENVIRONMENT_SCHEMA = "lokaal-omgeving.schema.json"
+SCHEMA_FILES: dict[str, tuple[tuple[Field, ...], str]] = {
+    MUNICIPALITY_SCHEMA: (MUNICIPALITY_FIELDS, "Gegevens van de gemeente (lokaal/gemeente.yml)"),
+    ENVIRONMENT_SCHEMA: (
+        LOCAL_ENVIRONMENT_FIELDS,
+        "Lokale aanvulling op een omgeving (lokaal/omgevingen/*.yml)",
+    ),
+}

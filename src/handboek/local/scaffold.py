@@ -4,18 +4,28 @@ Writes lokaal/ with Dutch comments that explain every field. Nothing is made
 up: the name is the one given, everything else a municipality must supply is
 either commented out or marked `[in te vullen: ...]`, which the check reports
 as an error until it is filled in. An existing layer is never overwritten.
+The YAML files start with a `# yaml-language-server: $schema=...` line that
+points editors such as VS Code (YAML extension) at the file's JSON Schema in
+schemas/, relative to the file, for completion and checks while typing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
-from handboek import load
+from handboek import load, schema
 from handboek.document import read_document
-from handboek.local import drift, layer
+from handboek.local import drift, fields, layer
 from handboek.model import LOCAL_FOLDER, PARTS, PUBLISHER_PAGES
+
+SCHEMA_LINES = """\
+# yaml-language-server: $schema={schema}
+# (Die regel laat editors zoals VS Code de velden hieronder aanvullen en controleren.)
+
+"""
 
 GEMEENTE_YML = """\
 # De lokale laag van {name}: alles wat deze site van {name} maakt.
@@ -146,15 +156,17 @@ def create(root: Path, name: str, content_dir: str = "content") -> Scaffold:
         )
         if document is not None:
             documents[document.content_path] = document
+    municipality_file = f"{LOCAL_FOLDER}/{layer.MUNICIPALITY_FILE}"
     files: dict[str, str] = {
-        f"{LOCAL_FOLDER}/{layer.MUNICIPALITY_FILE}": GEMEENTE_YML.format(
-            name=name, quoted_name=_quoted(name)
-        )
+        municipality_file: _schema_lines(municipality_file, fields.MUNICIPALITY_SCHEMA)
+        + GEMEENTE_YML.format(name=name, quoted_name=_quoted(name))
     }
     for slug, environment in sorted(layer.upstream_environments(list(documents.values())).items()):
         anchor = PARTS[2].anchor  # wat-kan-de-gemeente-doen: the municipal actions
         points = drift.points(environment.parts.get(anchor, ""))
-        files[f"{LOCAL_FOLDER}/{layer.ENVIRONMENTS_DIR}/{slug}.yml"] = ENVIRONMENT_YML.format(
+        environment_file = f"{LOCAL_FOLDER}/{layer.ENVIRONMENTS_DIR}/{slug}.yml"
+        files[environment_file] = _schema_lines(environment_file, fields.ENVIRONMENT_SCHEMA)
+        files[environment_file] += ENVIRONMENT_YML.format(
             name=name,
             title=environment.title,
             anchors=", ".join(spec.anchor for spec in PARTS),
@@ -188,6 +200,12 @@ def create(root: Path, name: str, content_dir: str = "content") -> Scaffold:
         (root / path).parent.mkdir(parents=True, exist_ok=True)
         (root / path).write_text(text, encoding="utf-8")
     return Scaffold(tuple(files), None)
+
+
+def _schema_lines(path: str, schema_file: str) -> str:
+    """The first lines of a YAML file: where its schema is, relative to the file."""
+    target = f"{schema.SCHEMA_FOLDER}/{schema_file}"
+    return SCHEMA_LINES.format(schema=posixpath.relpath(target, posixpath.dirname(path)))
 
 
 def _quoted(text: str) -> str:
