@@ -1,8 +1,10 @@
 """One content file, read and split: the input of every rule.
 
-`read_document` does the parsing (text, front matter, YAML, fields, body
-sections) and keeps what it found with line numbers. Rules in `rules` then
-only look; they never parse again.
+`read_document` does the parsing (text, front matter, YAML, fields, the
+body's headings) and keeps what it found with line numbers. What only some
+rules need (the `##` sections of environment pages, the links and HTML in the
+prose) is worked out from that once, when a rule first asks, and kept. Rules
+in `rules` only look; they never parse again.
 """
 
 from __future__ import annotations
@@ -26,10 +28,22 @@ class Document:
     field_lines: dict[str, int]  # line of each top-level field that was present
     front_matter_line: int
     headings: tuple[body.Heading, ...]  # every heading of the body, for rules and anchors
-    intro: body.Section
-    sections: tuple[body.Section, ...]
     body: str
     body_line: int
+
+    @functools.cached_property
+    def _split(self) -> tuple[body.Section, tuple[body.Section, ...]]:
+        return body.split_sections(self.body, self.body_line, self.headings)
+
+    @property
+    def intro(self) -> body.Section:
+        """The text before the first `##` heading."""
+        return self._split[0]
+
+    @property
+    def sections(self) -> tuple[body.Section, ...]:
+        """The text under each `##` heading."""
+        return self._split[1]
 
     @functools.cached_property
     def prose(self) -> scan.Prose:
@@ -92,17 +106,13 @@ def read_document(
     field_lines = {
         str(key.value): reader.line_of(key) for key, _ in node.value if isinstance(key.value, str)
     }
-    headings = body.headings(source.body, source.body_line)
-    intro, sections = body.split_sections(source.body, source.body_line, headings)
     document = Document(
         path=path,
         content_path=content_path,
         fields=fields,
         field_lines=field_lines,
         front_matter_line=source.front_matter_line,
-        headings=headings,
-        intro=intro,
-        sections=sections,
+        headings=body.headings(source.body, source.body_line),
         body=source.body,
         body_line=source.body_line,
     )
