@@ -15,7 +15,7 @@ the heading text. The generated pages have the anchors `render` gives them:
 none on the overview, and on the print-all page those of the start page,
 `#overzicht`, and per environment `#<slug>` and `#<slug>-<part anchor>`.
 In a municipality's fork, the local layer adds the ids of its blocks
-(`#lokaal-bruggenbouwers`, ...; see `render.local_block_ids`) to the
+(`#lokaal-bruggenbouwers`, ...; see `model.LocalEnvironment.block_ids`) to the
 environment pages they appear on, and with `<slug>-` to the print-all page.
 """
 

@@ -128,6 +128,45 @@ class LocalEnvironment:
     def notes_on(self, part: PartSpec) -> tuple[LocalNote, ...]:
         return tuple(note for note in self.notes if note.part is part)
 
+    def blocks_under(self, part: PartSpec) -> list[LocalBlock]:
+        """The municipality's blocks under one part: notes, then bridge builders or initiatives."""
+        wanted: list[LocalBlock] = [
+            (
+                "notities",
+                f"zo-doen-wij-dit-{part.anchor}",
+                "Zo doen wij dit in",
+                self.notes_on(part),
+            ),
+        ]
+        if part.key == "bruggenbouwers":
+            wanted.append(
+                (
+                    "bruggenbouwers",
+                    "lokaal-bruggenbouwers",
+                    "Bruggenbouwers in",
+                    self.bridge_builders,
+                )
+            )
+        if part is QUOTES_PART:
+            wanted.append(
+                (
+                    "initiatieven",
+                    "lokaal-initiatieven",
+                    "Initiatieven en voorbeelden in",
+                    self.initiatives,
+                )
+            )
+        return [block for block in wanted if block[3]]
+
+    @property
+    def block_ids(self) -> frozenset[str]:
+        """The ids of the blocks on the environment page (`links` checks links to them)."""
+        return frozenset(anchor for part in PARTS for _, anchor, _, _ in self.blocks_under(part))
+
+
+# A block as the renderer shows it: kind, id, title (before the municipality's name), items.
+LocalBlock = tuple[str, str, str, tuple[object, ...]]
+
 
 @dataclass(frozen=True)
 class LocalLayer:

@@ -17,15 +17,12 @@ import jinja2
 
 from handboek.model import (
     MATRIX_ROWS,
-    PARTS,
     QUOTES_PART,
     Environment,
     Handbook,
-    LocalEnvironment,
     LocalLayer,
     Page,
     Part,
-    PartSpec,
 )
 
 _TEMPLATES = jinja2.Environment(
@@ -99,35 +96,6 @@ def environment_markdown(
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 
 
-LocalContent = tuple[str, str, str, tuple[object, ...]]  # kind, id, title, items
-
-
-def _local_contents(spec: PartSpec, here: LocalEnvironment) -> list[LocalContent]:
-    """What the municipality adds under one part: notes, then bridge builders or initiatives."""
-    wanted: list[LocalContent] = [
-        ("notities", f"zo-doen-wij-dit-{spec.anchor}", "Zo doen wij dit in", here.notes_on(spec)),
-    ]
-    if spec.key == "bruggenbouwers":
-        wanted.append(
-            ("bruggenbouwers", "lokaal-bruggenbouwers", "Bruggenbouwers in", here.bridge_builders)
-        )
-    if spec is QUOTES_PART:
-        wanted.append(
-            (
-                "initiatieven",
-                "lokaal-initiatieven",
-                "Initiatieven en voorbeelden in",
-                here.initiatives,
-            )
-        )
-    return [content for content in wanted if content[3]]
-
-
-def local_block_ids(here: LocalEnvironment) -> frozenset[str]:
-    """The ids of the municipality's blocks on an environment page, for `links` to check."""
-    return frozenset(anchor for spec in PARTS for _, anchor, _, _ in _local_contents(spec, here))
-
-
 def local_blocks(
     environment: Environment, part: Part, local: LocalLayer, heading_level: int, id_prefix: str
 ) -> list[str]:
@@ -144,7 +112,7 @@ def local_blocks(
             is_email=lambda text: bool(_EMAIL.match(text)),
         )
         .strip()
-        for kind, anchor, title, items in _local_contents(part.spec, here)
+        for kind, anchor, title, items in here.blocks_under(part.spec)
     ]
 
 

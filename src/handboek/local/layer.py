@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from handboek import frontmatter, links, render, rules
+from handboek import frontmatter, links, rules
 from handboek.document import Document, read_document
 from handboek.local import colours, drift
 from handboek.local.fields import LOCAL_ENVIRONMENT_FIELDS, MUNICIPALITY_FIELDS
@@ -598,7 +598,7 @@ def check_layer(
         {
             document.content_path: None
             if document.slug in failed
-            else render.local_block_ids(environments.get(document.slug, LocalEnvironment()))
+            else environments.get(document.slug, LocalEnvironment()).block_ids
             for document in documents
             if document.is_environment
         },
