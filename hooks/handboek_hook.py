@@ -32,6 +32,7 @@ from handboek.model import (
     LOCAL_PAGES_PATH,
     OVERVIEW_PATH,
     PRINT_ALL_PATH,
+    PRINT_ALL_TITLE,
     START_PAGE_PATH,
     Environment,
     Handbook,
@@ -155,7 +156,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         return f"# {page.meta['title']}\n\n{markdown}"
     if path == PRINT_ALL_PATH:
         page.meta.update(
-            title="Hele handreiking afdrukken",
+            title=PRINT_ALL_TITLE,
             description="De hele handreiking op één pagina, om af te drukken.",
         )
         page.meta["handboek_afdruk"] = "alles"

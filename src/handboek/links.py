@@ -11,9 +11,10 @@ point to a file in the content folder, or to one of the generated pages
 A page's anchors are the `id`s that the site's Markdown extensions (the same
 as in mkdocs.yml) give it. Environment pages are rendered from the model, so
 their parts have the fixed anchors of `model.PARTS` instead of ids made from
-the heading text. The generated pages have the anchors `render` gives them:
-none on the overview, and on the print-all page those of the start page,
-`#overzicht`, and per environment `#<slug>` and `#<slug>-<part anchor>`.
+the heading text. The generated pages have the anchors `render` and the hook
+give them: the overview only its title's (`#overzicht`); the print-all page
+its title's, `#overzicht`, per environment `#<slug>` and
+`#<slug>-<part anchor>`, and the start page's headings, numbered after those.
 In a municipality's fork, the local layer adds the ids of its blocks
 (`#lokaal-bruggenbouwers`, ...; see `model.LocalEnvironment.block_ids`) to the
 environment pages they appear on, and with `<slug>-` to the print-all page.
@@ -36,6 +37,7 @@ from handboek.model import (
     OVERVIEW_PATH,
     PARTS,
     PRINT_ALL_PATH,
+    PRINT_ALL_TITLE,
     START_PAGE_PATH,
 )
 
@@ -80,13 +82,12 @@ class Site:
         if path == OVERVIEW_PATH:
             return frozenset({"overzicht"})
         if path == PRINT_ALL_PATH:
-            if None in self.added_ids.values():
-                return None  # an environment's local blocks are unknown
-            start = self.anchors(START_PAGE_PATH) or frozenset()
+            start = self.documents.get(START_PAGE_PATH)
+            if start is None or None in self.added_ids.values():
+                return None  # the start page, or an environment's local blocks, are unknown
             environments = [doc for doc in self.documents.values() if doc.is_environment]
-            return (
-                start
-                | {"hele-handreiking-afdrukken", "overzicht"}
+            generated = (
+                {"overzicht"}
                 | {doc.slug for doc in environments}
                 | {f"{doc.slug}-{spec.anchor}" for doc in environments for spec in PARTS}
                 | {
@@ -95,6 +96,10 @@ class Site:
                     for anchor in self.added_ids.get(doc.content_path, ())
                 }
             )
+            # The print page's own title on top, then the start page's text, whose headings
+            # are numbered after these explicit ids (a heading 'Overzicht' becomes
+            # #overzicht_1). Headings inside the environments' texts are not counted.
+            return page_ids(start, frozenset(generated), title=PRINT_ALL_TITLE)
         document = self.documents.get(path)
         if document is None:
             return None
@@ -104,7 +109,9 @@ class Site:
         return page_ids(document)
 
 
-def page_ids(document: Document, added: frozenset[str] = frozenset()) -> frozenset[str]:
+def page_ids(
+    document: Document, added: frozenset[str] = frozenset(), title: str | None = None
+) -> frozenset[str]:
     """The ids the site gives this page, worked out from its lines as MkDocs' `toc` does.
 
     Explicit ids come first (`{#id}` of attr_list, `id=` in HTML); then every
@@ -114,9 +121,12 @@ def page_ids(document: Document, added: frozenset[str] = frozenset()) -> frozens
     rendering Markdown keeps `handboek check` fast (a test compares the
     result with the ids in the built site). `added` ids (a fork's local blocks)
     are explicit ids too, so they are taken before any heading is numbered.
+    `title` replaces the page's own title on top (the print page shows the start
+    page's text under its own title).
     """
     headings = document.headings
-    texts = [document.fields.get("titel", "")] + [heading.text for heading in headings]
+    title = document.fields.get("titel", "") if title is None else title
+    texts = [title] + [heading.text for heading in headings]
     part_anchors = _PART_ANCHORS if document.is_environment else {}
     explicit: list[str | None] = [None]  # the title: never an explicit id
     explicit += [

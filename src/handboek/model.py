@@ -37,6 +37,7 @@ START_PAGE_PATH = "index.md"
 # Pages the build generates from the model; editors never write these files.
 OVERVIEW_PATH = "overzicht.md"
 PRINT_ALL_PATH = "afdrukken.md"
+PRINT_ALL_TITLE = "Hele handreiking afdrukken"
 GENERATED_PATHS = (OVERVIEW_PATH, PRINT_ALL_PATH)
 
 
