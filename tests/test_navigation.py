@@ -56,11 +56,11 @@ def _menus(site: Path) -> dict[str, str]:
 def both_menus(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, str], dict[str, str]]:
     folder = tmp_path_factory.mktemp("menu")
     project = benchmark.write_project(folder / "project", benchmark.Layout.of(60, 4, local=True))
-    # A top-level folder whose first entry is a folder: Material's macro handles that one.
-    (project / "content" / "archief" / "2025").mkdir(parents=True)
-    (project / "content" / "archief" / "2025" / "pagina-01.md").write_text(
-        _ARCHIVED_PAGE, encoding="utf-8"
-    )
+    # Sections in sections, which Material's macro renders: a top-level folder whose first
+    # entry is a folder, and a folder inside the open section of the page compared below.
+    for nested in ("archief/2025", "thema-02/verdieping"):
+        (project / "content" / nested).mkdir(parents=True)
+        (project / "content" / nested / "pagina-01.md").write_text(_ARCHIVED_PAGE, encoding="utf-8")
     ours = run_build(project, folder / "ours")
     assert ours.returncode == 0, ours.output
     (project / "overrides" / "partials" / "nav.html").unlink()
@@ -81,8 +81,12 @@ def test_every_page_has_the_same_menu_as_with_materials_partial(
 def test_the_menus_compared_have_closed_sections_and_an_open_one(
     both_menus: tuple[dict[str, str], dict[str, str]],
 ) -> None:
-    """The comparison covers the short way (closed entries) and Material's macro."""
+    """The comparison covers what is written out and what Material's macro renders."""
     menu = both_menus[0]["thema-02/pagina-03/index.html"]
     assert menu.count("md-nav__item--pruned") >= 3  # environments, thema-01, archief, ...
-    assert 'aria-expanded="true"' in menu  # thema-02 is open
     assert 'href="../../archief/2025/pagina-01/"' in menu  # the section that starts with one
+    # thema-02 is open: its pages, the reader's page with its contents, a folder in it.
+    assert menu.count('aria-expanded="true"') == 1
+    assert 'href="../pagina-04/"' in menu
+    assert 'class="md-nav__link md-nav__link--active"' in menu
+    assert 'href="../verdieping/pagina-01/"' in menu
