@@ -27,7 +27,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
 from handboek import load, render
-from handboek.local import layer as local_layer
+from handboek.local.files import layer_folder
+from handboek.local.municipality import COLOURS_CSS, read_municipality
 from handboek.model import (
     LOCAL_PAGES_PATH,
     OVERVIEW_PATH,
@@ -49,11 +50,11 @@ _pages_by_path: dict[str, ContentPage] = {}
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
-    if not local_layer.layer_folder(root).is_dir():
+    if not layer_folder(root).is_dir():
         return config
-    config.watch.append(str(local_layer.layer_folder(root)))
+    config.watch.append(str(layer_folder(root)))
     # Problems in gemeente.yml are reported with all others by on_pre_build.
-    municipality, _ = local_layer.read_municipality(root)
+    municipality, _ = read_municipality(root)
     if municipality is not None:
         config.site_name = municipality.title(config.site_name)
         if municipality.site_url:
@@ -61,7 +62,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if municipality.logo_site_path:
             config.theme["logo"] = municipality.logo_site_path
         if municipality.css:
-            config.extra_css.append(local_layer.COLOURS_CSS)
+            config.extra_css.append(COLOURS_CSS)
     return config
 
 
@@ -106,9 +107,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
                 files.remove(replaced)  # the municipality's own statement replaces upstream's
             files.append(File.generated(config, site_path, abs_src_path=str(root / source)))
         if handbook.local.css:
-            files.append(
-                File.generated(config, local_layer.COLOURS_CSS, content=handbook.local.css)
-            )
+            files.append(File.generated(config, COLOURS_CSS, content=handbook.local.css))
     set_exclusions(files, config)  # apply not_in_nav to the files added here too
     config.nav = _navigation(handbook, files)
     return files

@@ -16,6 +16,7 @@ from pathlib import Path
 from handboek import body, rules
 from handboek.document import Document, read_document
 from handboek.local import layer
+from handboek.local.files import layer_folder
 from handboek.model import (
     PARTS,
     QUOTES_PART,
@@ -99,7 +100,7 @@ def check_content(content_dir: Path, root: Path, on: dt.date | None = None) -> C
     # A municipality's fork: its local layer is checked against these documents, and
     # links in the content may point to its blocks on the environment pages.
     local = None
-    if layer.layer_folder(root).is_dir():
+    if layer_folder(root).is_dir():
         local = layer.check_layer(root, documents, on or today(), listing.files)
     collection = rules.Collection(
         tuple(documents), listing.files, folder, local.site.added_ids if local else None

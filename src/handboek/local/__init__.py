@@ -10,10 +10,12 @@ A municipality forks the handbook and puts everything of its own in
     lokaal/paginas/<naam>.md         other pages, e.g. accessibility and privacy statements
 
 The flow matches the rest of the package: read files -> parse with line
-numbers (`frontmatter`, with the fields of `local.fields`) -> validate
-(`layer`, `colours`, `drift`) -> model (`model.LocalLayer`) -> render
-(`render`). `load.check_content` calls `layer.check_layer`, so `handboek
-check` and the build report the same problems. `scaffold` starts a layer,
-`review` records which upstream text a note was written against, and
-`commands` adds both to the `handboek` command as `handboek gemeente ...`.
+numbers (`frontmatter` and `local.files`, with the fields of `local.fields`)
+-> validate (`municipality` for gemeente.yml, `environments` for
+omgevingen/, `colours`, `drift`; `layer` checks the pages and the whole) ->
+model (`model.LocalLayer`) -> render (`render`). `load.check_content` calls
+`layer.check_layer`, so `handboek check` and the build report the same
+problems. `scaffold` starts a layer, `review` records which upstream text a
+note was written against, and `commands` adds both to the `handboek` command
+as `handboek gemeente ...`.
 """

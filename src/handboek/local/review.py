@@ -14,7 +14,7 @@ from pathlib import Path
 
 from handboek import load
 from handboek.document import read_document
-from handboek.local import drift, layer
+from handboek.local import drift, environments, files
 from handboek.model import LOCAL_FOLDER
 from handboek.problems import Problem
 
@@ -27,7 +27,7 @@ class Outcome:
     ok: bool
 
 
-def upstream_from_content(root: Path) -> dict[str, layer.UpstreamEnvironment]:
+def upstream_from_content(root: Path) -> dict[str, environments.UpstreamEnvironment]:
     content_dir = root / CONTENT_DIR
     documents = []
     for file in load.list_content(content_dir).pages:
@@ -36,7 +36,7 @@ def upstream_from_content(root: Path) -> dict[str, layer.UpstreamEnvironment]:
         )
         if document is not None:
             documents.append(document)
-    return layer.upstream_environments(documents)
+    return environments.upstream_environments(documents)
 
 
 def mark_reviewed(root: Path, targets: list[str]) -> Outcome:
@@ -47,7 +47,7 @@ def mark_reviewed(root: Path, targets: list[str]) -> Outcome:
     for target in targets:
         path, line = _split_target(target)
         file = root / path
-        folder = f"{LOCAL_FOLDER}/{layer.ENVIRONMENTS_DIR}/"
+        folder = f"{LOCAL_FOLDER}/{files.ENVIRONMENTS_DIR}/"
         if not path.startswith(folder) or file.suffix != ".yml" or not file.is_file():
             lines.append(f"{path}: geen bestand met notities")
             lines.append(
@@ -69,9 +69,9 @@ def _split_target(target: str) -> tuple[str, int | None]:
 
 
 def _review_file(
-    file: Path, path: str, line: int | None, upstream: dict[str, layer.UpstreamEnvironment]
+    file: Path, path: str, line: int | None, upstream: dict[str, environments.UpstreamEnvironment]
 ) -> tuple[list[str], bool]:
-    _, sources, problems = layer.read_environment_file(file, path, upstream)
+    _, sources, problems = environments.read_environment_file(file, path, upstream)
     if line is not None:
         sources = [s for s in sources if s.line <= line <= s.end_line]
         if not sources:
@@ -111,11 +111,11 @@ def _review_file(
     return messages, ok
 
 
-def _problems_of(problems: list[Problem], source: layer.NoteSource) -> list[Problem]:
+def _problems_of(problems: list[Problem], source: environments.NoteSource) -> list[Problem]:
     return [p for p in problems if source.line <= p.line <= source.end_line]
 
 
-def _needs_recording(source: layer.NoteSource) -> bool:
+def _needs_recording(source: environments.NoteSource) -> bool:
     assert source.current is not None
     recorded = source.recorded
     return (
@@ -126,12 +126,12 @@ def _needs_recording(source: layer.NoteSource) -> bool:
     )
 
 
-def _edit(source: layer.NoteSource, lines: list[str]) -> tuple[int, int, list[str]]:
+def _edit(source: environments.NoteSource, lines: list[str]) -> tuple[int, int, list[str]]:
     """(first line, end line, new lines), 0-based and end exclusive, for the `upstream` group."""
     assert source.current is not None
-    found = layer.child(source.node, "upstream")
+    found = files.child(source.node, "upstream")
     if found is None:
-        position = layer.last_content_line(source.node, lines) + 1
+        position = files.last_content_line(source.node, lines) + 1
         comment = (
             " " * source.column
             + "# Vastgelegd met 'handboek gemeente herzien'; niet zelf aanpassen."
@@ -140,7 +140,7 @@ def _edit(source: layer.NoteSource, lines: list[str]) -> tuple[int, int, list[st
     key, value = found
     return (
         key.start_mark.line,
-        layer.last_content_line(value, lines) + 1,
+        files.last_content_line(value, lines) + 1,
         _block(key.start_mark.column, source.current),
     )
 

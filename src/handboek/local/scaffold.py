@@ -18,7 +18,15 @@ from pathlib import Path
 
 from handboek import load, schema
 from handboek.document import read_document
-from handboek.local import drift, fields, layer
+from handboek.local import drift, fields
+from handboek.local.environments import upstream_environments
+from handboek.local.files import (
+    CONTACT_PAGE,
+    ENVIRONMENTS_DIR,
+    MUNICIPALITY_FILE,
+    PAGES_DIR,
+    layer_folder,
+)
 from handboek.model import LOCAL_FOLDER, PARTS, PUBLISHER_PAGES
 
 SCHEMA_LINES = """\
@@ -141,7 +149,7 @@ class Scaffold:
 
 
 def create(root: Path, name: str, content_dir: str = "content") -> Scaffold:
-    folder = layer.layer_folder(root)
+    folder = layer_folder(root)
     if folder.exists():
         return Scaffold((), f"{LOCAL_FOLDER}/ bestaat al; er is niets overschreven")
     name = " ".join(name.split())
@@ -156,15 +164,15 @@ def create(root: Path, name: str, content_dir: str = "content") -> Scaffold:
         )
         if document is not None:
             documents[document.content_path] = document
-    municipality_file = f"{LOCAL_FOLDER}/{layer.MUNICIPALITY_FILE}"
+    municipality_file = f"{LOCAL_FOLDER}/{MUNICIPALITY_FILE}"
     files: dict[str, str] = {
         municipality_file: _schema_lines(municipality_file, fields.MUNICIPALITY_SCHEMA)
         + GEMEENTE_YML.format(name=name, quoted_name=_quoted(name))
     }
-    for slug, environment in sorted(layer.upstream_environments(list(documents.values())).items()):
+    for slug, environment in sorted(upstream_environments(list(documents.values())).items()):
         anchor = PARTS[2].anchor  # wat-kan-de-gemeente-doen: the municipal actions
         points = drift.points(environment.parts.get(anchor, ""))
-        environment_file = f"{LOCAL_FOLDER}/{layer.ENVIRONMENTS_DIR}/{slug}.yml"
+        environment_file = f"{LOCAL_FOLDER}/{ENVIRONMENTS_DIR}/{slug}.yml"
         files[environment_file] = _schema_lines(environment_file, fields.ENVIRONMENT_SCHEMA)
         files[environment_file] += ENVIRONMENT_YML.format(
             name=name,
@@ -173,11 +181,11 @@ def create(root: Path, name: str, content_dir: str = "content") -> Scaffold:
             example_anchor=anchor,
             example_point=next(iter(points), "..."),
             example_point_yaml=_quoted(next(iter(points), "...")),
-            environments=layer.ENVIRONMENTS_DIR,
+            environments=ENVIRONMENTS_DIR,
             slug=slug,
         )
-    pages = f"{LOCAL_FOLDER}/{layer.PAGES_DIR}"
-    files[f"{pages}/{layer.CONTACT_PAGE}"] = CONTACT_MD.format(
+    pages = f"{LOCAL_FOLDER}/{PAGES_DIR}"
+    files[f"{pages}/{CONTACT_PAGE}"] = CONTACT_MD.format(
         name=name, today=today, next_year=next_year
     )
     for page in PUBLISHER_PAGES:
