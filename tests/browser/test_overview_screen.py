@@ -128,8 +128,12 @@ def test_print_button_stays_hidden_without_javascript(browser: Browser, site_url
 def test_overview_links_to_the_print_all_page(page: Page, site_url: str):
     page.goto(page_url(site_url, OVERVIEW_PATH))
     page.locator("article").get_by_role("link", name="Hele handreiking afdrukken").click()
-    assert page.url == page_url(site_url, PRINT_ALL_PATH)
-    assert page.get_by_role("button", name="Afdrukken").is_visible()
+    # The click only starts the navigation: wait for it, then for the script
+    # that shows the button (a bare is_visible() raced the page load in CI).
+    from playwright.sync_api import expect
+
+    page.wait_for_url(page_url(site_url, PRINT_ALL_PATH))
+    expect(page.get_by_role("button", name="Afdrukken")).to_be_visible()
 
 
 def test_quote_role_follows_a_dash(page: Page, site_url: str):
