@@ -11,6 +11,10 @@ MkDocs, see `handboek check`). This hook only connects it to MkDocs:
   in a fork the local pages, logo and colours.
   It also sets the menu from the model: environments in their `volgorde`,
   and a fork's local pages under the municipality's name.
+- on_env: keep the theme's compiled templates between builds (Jinja's
+  bytecode cache in the user's temp folder, checked against each template's
+  source), so a build or a `mkdocs serve` rebuild does not compile Material's
+  40 templates again (about 0.3 s each time).
 - on_page_markdown: give each page its title and description from the
   model, and render environment and generated pages from the model.
 """
@@ -20,6 +24,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from jinja2 import Environment as TemplateEnvironment
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
@@ -142,6 +148,11 @@ def _navigation(handbook: Handbook, files: Files) -> list:
     if handbook.local is not None and local:
         navigation.append({handbook.local.name: [path for path in local if in_nav(path)]})
     return navigation
+
+
+def on_env(env: TemplateEnvironment, *, config: MkDocsConfig, files: Files) -> TemplateEnvironment:
+    env.bytecode_cache = FileSystemBytecodeCache()
+    return env
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

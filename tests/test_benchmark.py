@@ -80,13 +80,16 @@ def test_benchmark_builds_with_and_without_hooks_and_stock_material(
     check = r"\d+\.\d{3} \(\d+\.\d{3}\)"
     assert len(output) == 5, output  # header, separator, one row, empty line, note
     assert re.fullmatch(
-        rf"\| 10 \| full \| 3 \| 1 \| {time} \| {time} \| [+-]\d+% \| {time} \| {check} "
+        rf"\| 10 \| full \| 3 \| 1 \| {time} \| {time} \| {time} \| [+-]\d+% \([+-]\d+%\) "
+        rf"\| {time} \| {check} "
         rf"\| {time} \| \d+ / \d+ / \d+ \|",
         output[2],
     ), output
     # The build with hooks has the generated overview and the local pages; without, neither.
     assert (tmp_path / "site-10-0" / "overzicht" / "index.html").is_file()
     assert (tmp_path / "site-10-0" / "gemeente" / "contact" / "index.html").is_file()
+    assert (tmp_path / "first-10-0" / "overzicht" / "index.html").is_file()
+    assert list((tmp_path / "temp-10-0").rglob("*.cache")), "the first build kept its templates"
     for other in ("plain-10-0", "stock-10-0"):
         assert (tmp_path / other / "index.html").is_file()
         assert not (tmp_path / other / "overzicht").exists()

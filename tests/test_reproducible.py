@@ -4,9 +4,12 @@ The two builds run from copies of the project in different folders, into
 different site folders, with different hash seeds, so neither an absolute
 path nor set or dict order can leak into the output unnoticed. Every file is
 compared byte for byte, including sitemap.xml.gz, whose gzip header holds a
-time stamp. Both the upstream handbook and a fork with the fictional local
-layer of the tests (which sets a web address, so the sitemap lists every
-page with a date, and adds a logo and colours) are built.
+time stamp. The first build starts with an empty temp folder and compiles the
+theme's templates; the second renders with the compiled templates the hook
+keeps there (Jinja's bytecode cache), so the cache cannot change a page.
+Both the upstream handbook and a fork with the fictional local layer of the
+tests (which sets a web address, so the sitemap lists every page with a
+date, and adds a logo and colours) are built.
 """
 
 from __future__ import annotations
@@ -46,7 +49,10 @@ def _add_local_layer(project: Path) -> None:
 
 def _build_twice(factory: pytest.TempPathFactory, kind: str) -> tuple[Path, Path]:
     sites = []
+    compiled: list[dict[Path, int]] = []
+    temp = factory.mktemp(f"{kind}-temp")
     with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TMPDIR", str(temp))  # where Jinja keeps the compiled templates
         for name, seed in (("eerste", "1"), ("tweede", "2")):
             folder = factory.mktemp(f"{kind}-{name}")
             project = copy_project(folder / "project")
@@ -56,6 +62,12 @@ def _build_twice(factory: pytest.TempPathFactory, kind: str) -> tuple[Path, Path
             result = run_build(project, folder / f"site-{name}")
             assert result.returncode == 0, result.output
             sites.append(result.site)
+            compiled.append({path: path.stat().st_mtime_ns for path in temp.rglob("*.cache")})
+    assert len(compiled[0]) > 30, "the first build keeps the theme's compiled templates"
+    # The second build reuses Material's compiled templates instead of compiling them again;
+    # its project folder differs, so its own overrides are compiled under their new paths.
+    reused = {path: compiled[1][path] for path in compiled[0]}
+    assert reused == compiled[0], "the second build uses them instead of compiling again"
     return sites[0], sites[1]
 
 
