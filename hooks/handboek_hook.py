@@ -151,7 +151,12 @@ def _navigation(handbook: Handbook, files: Files) -> list:
 
 
 def on_env(env: TemplateEnvironment, *, config: MkDocsConfig, files: Files) -> TemplateEnvironment:
-    env.bytecode_cache = FileSystemBytecodeCache()
+    try:
+        env.bytecode_cache = FileSystemBytecodeCache()
+    except (OSError, RuntimeError) as error:  # no private folder of this user in the temp folder
+        log.info(
+            "Templates niet bewaard voor een volgende bouw (Jinja: %s). De bouw gaat door.", error
+        )
     return env
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import os
 import re
 import shutil
 import struct
@@ -114,3 +115,16 @@ def test_fork_sitemap_dates_every_page_with_source_date_epoch(
     pages = [path for path in site.rglob("index.html") if path.parent != site / "search"]
     assert len(re.findall(r"<url>", sitemap)) == len(pages)
     assert set(re.findall(r"<lastmod>(.*?)</lastmod>", sitemap)) == {BUILD_DATE}
+
+
+def test_build_without_a_private_temp_folder_keeps_no_templates_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Jinja keeps compiled templates only in a folder of this user alone; here the name is taken.
+    (tmp_path / f"_jinja2-cache-{os.getuid()}").write_text("geen map", encoding="utf-8")
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    result = run_build(copy_project(tmp_path / "project"))
+    assert result.returncode == 0, result.output
+    message = "INFO    -  Templates niet bewaard voor een volgende bouw (Jinja: Cannot determine"
+    assert message in result.output
+    assert (result.site / "index.html").is_file()
