@@ -298,6 +298,23 @@ def test_the_check_knows_exactly_the_anchors_of_a_forks_built_pages(tmp_path: Pa
     """Like the upstream test in test_site_build.py, for the fictional fork's site."""
     fork = copy_project(tmp_path / "fork")
     shutil.copytree(FIXTURE, fork / "lokaal")
+    # Headings and ids inside the texts, with titles that are taken already: by a part's
+    # fixed anchor (#bruggenbouwers) and, on the print page, by the start page's headings.
+    _insert_after(
+        fork / "content/omgevingen/verenigingen.md",
+        "## Wat kan de gemeente doen?\n",
+        "\n### Bruggenbouwers\n\nTekst.\n\n### Eigen kop {#eigen-anker}\n",
+    )
+    _insert_after(
+        fork / "lokaal/omgevingen/verenigingen.yml",
+        "      accounthouder voor de sportverenigingen in de wijk.\n",
+        "\n      ### Bruggenbouwers\n\n      Nog een alinea.\n      {: #lokaal-eigen-id }\n",
+    )
+    _insert_after(
+        fork / "lokaal/omgevingen/verenigingen.yml",
+        "      pesten en buitensluiten. *Verzonnen voor de tests.*\n",
+        "\n      #### Overzicht\n\n      Nog een alinea.\n",
+    )
     build = run_build(fork)
     assert build.returncode == 0, build.output
     content = fork / "content"
@@ -327,12 +344,22 @@ def test_the_check_knows_exactly_the_anchors_of_a_forks_built_pages(tmp_path: Pa
         "lokaal-initiatieven",
         "zo-doen-wij-dit-wat-kan-de-gemeente-doen",
     }
-    # The print-all page: the local blocks of every environment, with its slug in front.
-    local = re.compile(r"-(lokaal-|zo-doen-wij-dit-)")
-    print_all = site.anchors(PRINT_ALL_PATH) or frozenset()
-    assert {a for a in print_all if local.search(a)} == {
-        a for a in built_ids(PRINT_ALL_PATH) if local.search(a)
+    assert site.anchors("omgevingen/verenigingen.md") >= {
+        "bruggenbouwers_1",  # the environment's own text
+        "bruggenbouwers_2",  # the local note
+        "eigen-anker",
+        "lokaal-eigen-id",
+        "overzicht",  # the initiative's description
     }
+    # The print-all page: every environment, its local blocks with its slug in front.
+    assert site.anchors(PRINT_ALL_PATH) == built_ids(PRINT_ALL_PATH)
+    assert site.anchors(PRINT_ALL_PATH) >= {"bruggenbouwers_2", "overzicht_2", "lokaal-eigen-id"}
+
+
+def _insert_after(file: Path, line: str, text: str) -> None:
+    source = file.read_text(encoding="utf-8")
+    assert source.count(line) == 1, (file, line)
+    file.write_text(source.replace(line, line + text), encoding="utf-8")
 
 
 def test_files_outside_the_documented_layout_are_errors(tmp_path: Path) -> None:

@@ -144,8 +144,7 @@ def test_the_check_knows_exactly_the_anchors_of_the_built_pages(built_site: Path
         read_document(content / path, f"content/{path}", path)[0] for path in sorted(files)
     )
     site = links.Site(tuple(doc for doc in documents if doc), files)
-    # The generated pages too; on the print page every id the environments' texts could
-    # add is a part's fixed anchor, so there the check knows them all as well.
+    # The generated pages too (tests/test_local.py adds headings inside the texts).
     for path in sorted(files | set(GENERATED_PATHS)):
         url = "" if path == "index.md" else path.removesuffix(".md") + "/"
         built = set(re.findall(r'\sid="([^"]+)"', _article(built_site, url)))

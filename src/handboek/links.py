@@ -9,15 +9,16 @@ point to a file in the content folder, or to one of the generated pages
 (`model.GENERATED_PATHS`); a `#anchor` must exist on the target page.
 
 A page's anchors are the `id`s that the site's Markdown extensions (the same
-as in mkdocs.yml) give it. Environment pages are rendered from the model, so
-their parts have the fixed anchors of `model.PARTS` instead of ids made from
-the heading text. The generated pages have the anchors `render` and the hook
+as in mkdocs.yml) give it, worked out from the page's headings in the order
+the build renders them (see `page_ids`). Environment pages are rendered from
+the model, so their parts have the fixed anchors of `model.PARTS` instead of
+ids made from the heading text. In a municipality's fork, the local layer adds
+its blocks under the parts (`#lokaal-bruggenbouwers`, ...; see
+`model.LocalEnvironment.blocks_under`), with the headings and ids written in
+their own texts. The generated pages have the anchors `render` and the hook
 give them: the overview only its title's (`#overzicht`); the print-all page
-its title's, `#overzicht`, per environment `#<slug>` and
-`#<slug>-<part anchor>`, and the start page's headings, numbered after those.
-In a municipality's fork, the local layer adds the ids of its blocks
-(`#lokaal-bruggenbouwers`, ...; see `model.LocalEnvironment.block_ids`) to the
-environment pages they appear on, and with `<slug>-` to the print-all page.
+its own title's, the start page's, `#overzicht`, and per environment `#<slug>`
+and the environment page's anchors, the fixed ones with `<slug>-` in front.
 """
 
 from __future__ import annotations
@@ -28,10 +29,12 @@ import html
 import posixpath
 import re
 from collections.abc import Iterator, Mapping
+from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from markdown.extensions.toc import slugify, unique
 
+from handboek import body, scan
 from handboek.document import Document
 from handboek.model import (
     OVERVIEW_PATH,
@@ -39,12 +42,14 @@ from handboek.model import (
     PRINT_ALL_PATH,
     PRINT_ALL_TITLE,
     START_PAGE_PATH,
+    LocalEnvironment,
+    PartSpec,
 )
 
 # The Markdown extensions of mkdocs.yml whose ids `page_ids` reproduces (a test keeps them equal).
 MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "toc")
 
-_PART_ANCHORS = {spec.title: spec.anchor for spec in PARTS}
+_PART_SPECS = {spec.title: spec for spec in PARTS}
 
 
 def is_external(destination: str) -> bool:
@@ -55,20 +60,19 @@ def is_external(destination: str) -> bool:
 class Site:
     """The pages and files of the content folder, and the anchors of each page.
 
-    `added_ids` are the ids the build adds to a page beyond its own Markdown: in a fork,
-    the municipality's blocks on an environment page (None: its local file has errors,
-    so the page's anchors are unknown).
+    `local` holds, in a fork, the municipality's additions to each environment
+    page (None: its local file has errors, so the page's anchors are unknown).
     """
 
     def __init__(
         self,
         documents: tuple[Document, ...],
         files: frozenset[str],
-        added_ids: Mapping[str, frozenset[str] | None] | None = None,
+        local: Mapping[str, LocalEnvironment | None] | None = None,
     ) -> None:
         self.documents = {document.content_path: document for document in documents}
         self.files = files | {OVERVIEW_PATH, PRINT_ALL_PATH}
-        self.added_ids = dict(added_ids or {})
+        self.local = dict(local or {})
         self.pages = sorted(path for path in self.files if path.endswith(".md"))
         self._anchors: dict[str, frozenset[str] | None] = {}
 
@@ -82,63 +86,93 @@ class Site:
         if path == OVERVIEW_PATH:
             return frozenset({"overzicht"})
         if path == PRINT_ALL_PATH:
-            start = self.documents.get(START_PAGE_PATH)
-            if start is None or None in self.added_ids.values():
-                return None  # the start page, or an environment's local blocks, are unknown
-            environments = [doc for doc in self.documents.values() if doc.is_environment]
-            generated = (
-                {"overzicht"}
-                | {doc.slug for doc in environments}
-                | {f"{doc.slug}-{spec.anchor}" for doc in environments for spec in PARTS}
-                | {
-                    f"{doc.slug}-{anchor}"
-                    for doc in environments
-                    for anchor in self.added_ids.get(doc.content_path, ())
-                }
-            )
-            # The print page's own title on top, then the start page's text, whose headings
-            # are numbered after these explicit ids (a heading 'Overzicht' becomes
-            # #overzicht_1). Headings inside the environments' texts are not counted.
-            return page_ids(start, frozenset(generated), title=PRINT_ALL_TITLE)
+            return self._print_all_anchors()
         document = self.documents.get(path)
         if document is None:
             return None
-        if path in self.added_ids:
-            added = self.added_ids[path]
-            return None if added is None else page_ids(document, added)
-        return page_ids(document)
+        local = self.local.get(path, LocalEnvironment())
+        if local is None:
+            return None
+        title = Anchor(document.fields.get("titel", ""), None)  # the hook puts it on top
+        return page_ids([title, *_entries(document, local)])
+
+    def _print_all_anchors(self) -> frozenset[str] | None:
+        """As render.print_all_markdown builds it: title, start page, overview, environments."""
+        start = self.documents.get(START_PAGE_PATH)
+        if start is None or None in self.local.values():
+            return None  # the start page, or an environment's local blocks, are unknown
+        entries = [Anchor(PRINT_ALL_TITLE, None), *_entries(start)]
+        entries.append(Anchor("Overzicht", "overzicht"))
+        environments = [doc for doc in self.documents.values() if doc.is_environment]
+        for document in sorted(environments, key=lambda doc: doc.fields.get("volgorde", 0)):
+            prefix = f"{document.slug}-"
+            entries.append(Anchor(document.fields.get("titel", ""), document.slug))
+            entries += _entries(document, self.local.get(document.content_path), prefix)
+        return page_ids(entries)
 
 
-def page_ids(
-    document: Document, added: frozenset[str] = frozenset(), title: str | None = None
-) -> frozenset[str]:
-    """The ids the site gives this page, worked out from its lines as MkDocs' `toc` does.
+class Anchor(NamedTuple):
+    """Where a page's anchor comes from: a heading's text and its explicit id (None: `toc`
+    makes one from the text), or any other element with an explicit id (text '')."""
 
-    Explicit ids come first (`{#id}` of attr_list, `id=` in HTML); then every
-    heading without one gets the slug of its text, numbered `_1`, `_2` when
-    taken. The hook puts the title on top as `# titel`; on environment pages
-    the parts carry the fixed anchors of the model. Reading lines instead of
-    rendering Markdown keeps `handboek check` fast (a test compares the
-    result with the ids in the built site). `added` ids (a fork's local blocks)
-    are explicit ids too, so they are taken before any heading is numbered.
-    `title` replaces the page's own title on top (the print page shows the start
-    page's text under its own title).
+    text: str
+    id: str | None
+
+
+def page_ids(entries: list[Anchor]) -> frozenset[str]:
+    """The ids the site gives a page's headings, worked out as MkDocs' `toc` does.
+
+    Explicit ids are all taken first (`{#id}` of attr_list, `id=` in HTML, the
+    fixed anchors of the model); then every heading without one gets the slug
+    of its text, in page order, numbered `_1`, `_2` when taken. Reading lines
+    instead of rendering Markdown keeps `handboek check` fast (tests compare the
+    result with the ids in the built sites).
     """
-    headings = document.headings
-    title = document.fields.get("titel", "") if title is None else title
-    texts = [title] + [heading.text for heading in headings]
-    part_anchors = _PART_ANCHORS if document.is_environment else {}
-    explicit: list[str | None] = [None]  # the title: never an explicit id
-    explicit += [
-        part_anchors.get(heading.text) if heading.level == 2 else None for heading in headings
-    ]
-    prose = document.prose.text
-    taken = set(_ATTRIBUTE_ID.findall(prose)) | set(_HTML_ID.findall(prose))
-    taken |= {anchor for anchor in explicit if anchor} | added
-    for text, anchor in zip(texts, explicit, strict=True):
+    taken = {entry.id for entry in entries if entry.id}
+    for text, anchor in entries:
         if anchor is None and text and not _ATTRIBUTE_ID.search(text):
             unique(_slug(text), taken)
     return frozenset(taken)
+
+
+def _entries(
+    document: Document, local: LocalEnvironment | None = None, prefix: str = ""
+) -> list[Anchor]:
+    """The headings and explicit ids of a page's body, in order, as the hook renders it.
+
+    On an environment page the parts get their fixed anchors (with `prefix` on
+    the print page), and a fork's blocks follow the text of their part.
+    """
+    entries = _explicit_ids(document.prose.text)
+    spec: PartSpec | None = None
+    for heading in document.headings:
+        part = _PART_SPECS.get(heading.text) if document.is_environment else None
+        if part is None or heading.level != 2:
+            entries.append(Anchor(heading.text, None))
+            continue
+        entries += _local_entries(local, spec, prefix)
+        spec = part
+        entries.append(Anchor(heading.text, prefix + part.anchor))
+    return entries + _local_entries(local, spec, prefix)
+
+
+def _local_entries(
+    local: LocalEnvironment | None, part: PartSpec | None, prefix: str
+) -> list[Anchor]:
+    """A fork's blocks under one part: each block's id, then the headings in its texts."""
+    if local is None or part is None:
+        return []
+    entries = []
+    for anchor, texts in local.texts_under(part):
+        entries.append(Anchor("", prefix + anchor))
+        for text in texts:
+            entries += _explicit_ids(scan.prose(text, 1).text)
+            entries += [Anchor(heading.text, None) for heading in body.headings(text, 1)]
+    return entries
+
+
+def _explicit_ids(text: str) -> list[Anchor]:
+    return [Anchor("", anchor) for anchor in _ATTRIBUTE_ID.findall(text) + _HTML_ID.findall(text)]
 
 
 @functools.lru_cache(maxsize=4096)  # headings such as "Wat werkt?" recur on many pages

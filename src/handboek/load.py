@@ -103,7 +103,7 @@ def check_content(content_dir: Path, root: Path, on: dt.date | None = None) -> C
     if layer_folder(root).is_dir():
         local = layer.check_layer(root, documents, on or today(), listing.files)
     collection = rules.Collection(
-        tuple(documents), listing.files, folder, local.site.added_ids if local else None
+        tuple(documents), listing.files, folder, local.site.local if local else None
     )
     for collection_rule in rules.COLLECTION_RULES:
         problems.extend(Problem(*finding) for finding in collection_rule(collection))

@@ -159,10 +159,19 @@ class LocalEnvironment:
             )
         return [block for block in wanted if block[3]]
 
-    @property
-    def block_ids(self) -> frozenset[str]:
-        """The ids of the blocks on the environment page (`links` checks links to them)."""
-        return frozenset(anchor for part in PARTS for _, anchor, _, _ in self.blocks_under(part))
+    def texts_under(self, part: PartSpec) -> list[tuple[str, tuple[str, ...]]]:
+        """Each block's id under one part, with the Markdown written in it (`links` reads both)."""
+        return [
+            (
+                anchor,
+                tuple(
+                    item.markdown if isinstance(item, LocalNote) else item.description
+                    for item in items
+                    if isinstance(item, LocalNote | Initiative)
+                ),
+            )
+            for _, anchor, _, items in self.blocks_under(part)
+        ]
 
 
 # A block as the renderer shows it: kind, id, title (before the municipality's name), items.

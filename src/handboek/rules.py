@@ -21,7 +21,14 @@ from dataclasses import dataclass
 
 from handboek import body, links, safety
 from handboek.document import Document, is_environment_path
-from handboek.model import ENVIRONMENTS_FOLDER, GENERATED_PATHS, PARTS, QUOTES_PART, START_PAGE_PATH
+from handboek.model import (
+    ENVIRONMENTS_FOLDER,
+    GENERATED_PATHS,
+    PARTS,
+    QUOTES_PART,
+    START_PAGE_PATH,
+    LocalEnvironment,
+)
 
 Finding = tuple[int, str, str]
 CollectionFinding = tuple[str, int, str, str]
@@ -176,8 +183,8 @@ class Collection:
     documents: tuple[Document, ...]  # the files that could be read and parsed
     files: frozenset[str]  # every file, relative to the content folder, with '/'
     folder: str  # the content folder as editors see it, e.g. 'content/'
-    # In a fork: the ids of the local blocks per environment page (see `links.Site`).
-    added_ids: Mapping[str, frozenset[str] | None] | None = None
+    # In a fork: the municipality's additions per environment page (see `links.Site`).
+    local: Mapping[str, LocalEnvironment | None] | None = None
 
 
 def environment_file_names_are_slugs(collection: Collection) -> Iterator[CollectionFinding]:
@@ -242,7 +249,7 @@ def required_pages_exist(collection: Collection) -> Iterator[CollectionFinding]:
 
 def internal_links_resolve(collection: Collection) -> Iterator[CollectionFinding]:
     """Every link to a page, file or anchor of the handbook resolves (see `links`)."""
-    site = links.Site(collection.documents, collection.files, collection.added_ids)
+    site = links.Site(collection.documents, collection.files, collection.local)
     for document in collection.documents:
         for line, message, hint in links.links_resolve(document, site):
             yield document.path, line, message, hint

@@ -146,14 +146,14 @@ def check_layer(
     pages, found = _page_problems(folder, documents, on)
     problems.extend(found)
     # Links on local pages resolve in the site as built: upstream's files plus local pages,
-    # and on environment pages the ids of the local blocks (unknown when their file is wrong).
+    # and on environment pages the local blocks' ids (unknown when their file is wrong).
     site = links.Site(
         (*documents, *pages),
         content_files | {page.content_path for page in pages},
         {
             document.content_path: None
             if document.slug in failed
-            else environments.get(document.slug, LocalEnvironment()).block_ids
+            else environments.get(document.slug, LocalEnvironment())
             for document in documents
             if document.is_environment
         },
