@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from handboek import build, load, schema
+from handboek import load, schema
 from handboek.local import commands as local_commands
 from handboek.problems import errors, notices, report
 
@@ -61,6 +61,8 @@ def _schema(arguments: argparse.Namespace) -> int:
 
 
 def _build(arguments: argparse.Namespace) -> int:
+    from handboek import build  # subprocess and friends: not loaded for 'handboek check'
+
     try:
         built = build.build_site(Path.cwd(), Path(arguments.doel), arguments.instellingen)
     except build.UnsafeTarget as refusal:
