@@ -159,7 +159,7 @@ def test_search_loads_when_the_reader_starts_searching(
     else:
         page.keyboard.press("/")  # Material's shortcut to the search field
     page.keyboard.type("steunouder")
-    assert _result_pages(page, site_url) >= {"omgevingen/een-op-een-ondersteuning/"}
+    _wait_for_result(page, site_url, "omgevingen/een-op-een-ondersteuning/")
     loaded = [url.removeprefix(site_url) for url in requests]
     assert "search/search_index.json" in loaded
     assert any(url.startswith("assets/javascripts/workers/search.") for url in loaded)
@@ -171,16 +171,21 @@ def test_search_opened_by_a_link_with_a_query(
     """Material opens search for ?q=...; the index then loads at once."""
     page, _ = reader
     page.goto(site_url + "over/?q=steunouder")
-    assert _result_pages(page, site_url) >= {"omgevingen/een-op-een-ondersteuning/"}
+    _wait_for_result(page, site_url, "omgevingen/een-op-een-ondersteuning/")
 
 
-def _result_pages(page: Page, site_url: str) -> set[str]:
-    """The pages in the search results, as paths from the site root without anchors."""
-    page.wait_for_selector(".md-search-result__item")
-    links = page.eval_on_selector_all(
-        ".md-search-result__item > a", "links => links.map(a => a.href)"
+def _wait_for_result(page: Page, site_url: str, path: str) -> None:
+    """Wait until the search results list the page at `path` (from the site root).
+
+    The results change as the reader types, so reading them once could catch those of
+    half a word; a page that never shows up fails the test after 10 s.
+    """
+    page.wait_for_function(
+        """prefix => [...document.querySelectorAll(".md-search-result__item > a")]
+            .some(a => a.href.split("#")[0] === prefix)""",
+        arg=site_url + path,
+        timeout=10_000,
     )
-    return {link.split("#")[0].removeprefix(site_url) for link in links}
 
 
 @pytest.mark.parametrize(
@@ -195,4 +200,4 @@ def test_dutch_search_finds_whole_words_and_prefixes(
 ) -> None:
     page, _ = reader
     page.goto(site_url + f"over/?q={query}")
-    assert expected in _result_pages(page, site_url)
+    _wait_for_result(page, site_url, expected)
