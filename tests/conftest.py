@@ -44,9 +44,15 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def run_build(project: Path, site: Path | None = None, *extra: str) -> BuildResult:
+def run_build(
+    project: Path, site: Path | None = None, *extra: str, webadres: str | None = None
+) -> BuildResult:
+    """`mkdocs build --strict`; the site's web address only when `webadres` is given (CI's)."""
     site = site or project / "site"
     environment = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    environment.pop("HANDBOEK_WEBADRES", None)
+    if webadres is not None:
+        environment["HANDBOEK_WEBADRES"] = webadres
     completed = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site), *extra],
         cwd=project,

@@ -17,7 +17,7 @@ from handboek import links
 from handboek.document import read_document
 from handboek.load import check_content
 from handboek.model import GENERATED_PATHS, PARTS, Environment
-from tests.conftest import ROOT
+from tests.conftest import ROOT, copy_project, run_build
 
 
 def _environments() -> tuple[Environment, ...]:
@@ -149,3 +149,24 @@ def test_the_check_knows_exactly_the_anchors_of_the_built_pages(built_site: Path
         url = "" if path == "index.md" else path.removesuffix(".md") + "/"
         built = set(re.findall(r'\sid="([^"]+)"', _article(built_site, url)))
         assert site.anchors(path) == built, path
+
+
+def test_the_published_site_knows_its_web_address(tmp_path: Path) -> None:
+    """CI passes GitHub Pages' address; then a site in a folder has a working 404 page."""
+    address = "https://gemeente-voorbeeld.example/handboek/"
+    result = run_build(copy_project(tmp_path / "project"), webadres=address)
+    assert result.returncode == 0, result.output
+    not_found = (result.site / "404.html").read_text(encoding="utf-8")
+    assert '<link rel="stylesheet" href="/handboek/assets/stylesheets/main.' in not_found
+    assert '<a href="/handboek/omgevingen/buurtgemeenschappen/"' in not_found
+    assert re.findall(r'(?:href|src)="/(?!handboek/)[^"]*"', not_found) == []
+    sitemap = (result.site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{address}over/</loc>" in sitemap
+    over = (result.site / "over" / "index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{address}over/">' in over
+
+
+def test_without_a_web_address_the_site_has_none(built_site: Path) -> None:
+    # Locally and in pull requests: links stay relative, the sitemap lists no pages.
+    assert "<loc>" not in (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert 'rel="canonical"' not in (built_site / "over" / "index.html").read_text(encoding="utf-8")

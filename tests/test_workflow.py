@@ -10,11 +10,16 @@
 
 from __future__ import annotations
 
+import http.server
 import json
+import os
 import re
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -107,7 +112,7 @@ def test_permissions_are_least_privilege() -> None:
     workflow = site_workflow()
     assert workflow["permissions"] == {"contents": "read"}
     assert {name: job.get("permissions") for name, job in workflow["jobs"].items()} == {
-        "controleren": None,
+        "controleren": {"contents": "read", "pages": "read"},  # pages: its web address
         "publiceren": {"pages": "write", "id-token": "write"},
     }
 
@@ -116,6 +121,7 @@ def test_pull_requests_run_check_strict_build_and_tests_in_that_order() -> None:
     job = site_workflow()["jobs"]["controleren"]
     assert steps_run(job) == [
         "make check",
+        'python3 scripts/pages_webadres.py >> "$GITHUB_OUTPUT"',
         ".venv/bin/mkdocs build --strict --site-dir _pagina",
         "make test",
     ]
@@ -140,6 +146,20 @@ def test_only_a_push_to_main_that_passed_is_published() -> None:
     assert deploy["environment"]["name"] == "github-pages"
     assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": "false"}
     assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
+
+
+def test_only_the_published_build_gets_the_web_address_of_github_pages() -> None:
+    steps = {
+        step.get("id") or step["name"]: step
+        for step in site_workflow()["jobs"]["controleren"]["steps"]
+    }
+    address = steps["webadres"]
+    assert address["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
+    assert address["env"] == {"GH_TOKEN": "${{ github.token }}"}
+    build = steps["Site strikt bouwen (een waarschuwing is een fout)"]
+    assert build["env"] == {"HANDBOEK_WEBADRES": "${{ steps.webadres.outputs.webadres }}"}
+    assert "env" not in steps["Alle tests (make test)"]
+    assert "site_url: !ENV HANDBOEK_WEBADRES\n" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
 
 
 def test_the_browser_tests_get_debian_chromium() -> None:
@@ -246,3 +266,118 @@ def test_generated_site_folder_of_the_pipeline_is_not_committed() -> None:
         ["git", "ls-files", "_pagina"], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert listed.stdout == ""
+
+
+# --- scripts/pages_webadres.py ---------------------------------------------------------
+
+PAGES_SCRIPT = ROOT / "scripts" / "pages_webadres.py"
+REPOSITORY = "gemeente-voorbeeld/handboek"  # fictional
+
+
+@dataclass
+class FakeGitHub:
+    """A local stand-in for GitHub's REST API: one answer, and the requests it got."""
+
+    url: str
+    status: int = 200
+    body: str = '{"html_url": "https://gemeente-voorbeeld.github.io/handboek/"}'
+    requests: list[tuple[str, str | None]] = field(default_factory=list)
+
+
+@pytest.fixture
+def github() -> Iterator[FakeGitHub]:
+    fake = FakeGitHub("")
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            fake.requests.append((self.path, self.headers.get("Authorization")))
+            self.send_response(fake.status)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            self.wfile.write(fake.body.encode("utf-8"))
+
+        def log_message(self, *arguments: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    fake.url = f"http://127.0.0.1:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield fake
+    server.shutdown()
+    server.server_close()
+
+
+def pages_webadres(api: str, **unset: str) -> subprocess.CompletedProcess[str]:
+    environment = {
+        "PATH": os.environ["PATH"],
+        "GITHUB_API_URL": api,
+        "GITHUB_REPOSITORY": REPOSITORY,
+        "GH_TOKEN": "geheim",
+    }
+    for name in unset:
+        environment.pop(name)
+    return subprocess.run(
+        [sys.executable, str(PAGES_SCRIPT)],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_the_web_address_is_read_from_github_pages(github: FakeGitHub) -> None:
+    completed = pages_webadres(github.url)
+    assert (completed.returncode, completed.stderr) == (0, "")
+    assert completed.stdout == "webadres=https://gemeente-voorbeeld.github.io/handboek/\n"
+    assert github.requests == [(f"/repos/{REPOSITORY}/pages", "Bearer geheim")]
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "message", "hint"),
+    [
+        (
+            404,
+            '{"message": "Not Found"}',
+            f"{REPOSITORY} heeft geen GitHub Pages-site",
+            "zet Pages aan: Settings > Pages > Source: 'GitHub Actions'",
+        ),
+        (
+            403,
+            '{"message": "Resource not accessible by integration"}',
+            "GitHub gaf 403 (Forbidden) op de vraag naar het webadres",
+            "geef de taak 'permissions: pages: read' en probeer het later opnieuw",
+        ),
+        (
+            200,
+            '{"html_url": "http://gemeente-voorbeeld.github.io/handboek/"}',
+            "het webadres van de site is niet op te vragen (onverwacht antwoord: html_url is "
+            "'http://gemeente-voorbeeld.github.io/handboek/')",
+            "probeer het opnieuw",
+        ),
+        (
+            200,
+            "[]",
+            "het webadres van de site is niet op te vragen (onverwacht antwoord: html_url is None)",
+            "probeer het opnieuw",
+        ),
+    ],
+)
+def test_no_web_address_stops_the_publication_with_a_dutch_message(
+    github: FakeGitHub, status: int, body: str, message: str, hint: str
+) -> None:
+    github.status, github.body = status, body
+    completed = pages_webadres(github.url)
+    assert completed.returncode == 1
+    assert completed.stdout == ""  # nothing for $GITHUB_OUTPUT
+    assert completed.stderr == f"webadres: {message}\n    tip: {hint}\n"
+
+
+def test_the_script_names_what_the_workflow_must_give_it() -> None:
+    completed = pages_webadres("http://127.0.0.1:9", GH_TOKEN="")
+    assert completed.returncode == 1
+    assert completed.stderr == (
+        "webadres: GH_TOKEN ontbreekt\n"
+        "    tip: dit script draait in de workflow; geef GH_TOKEN mee als ${{ github.token }}\n"
+    )
