@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from handboek import links, rules
+from handboek import links, rules, scan
 from tests.conftest import ROOT, copy_project, run_build
 from tests.sample_content import ENVIRONMENT, START_PAGE, environment, page, read
 
@@ -315,3 +315,18 @@ def test_mkdocs_validation_settings_make_strict_builds_fail(
     else:
         assert result.returncode == 1
         assert warning in result.output
+
+
+def test_replacing_destinations_leaves_code_titles_and_brackets_alone() -> None:
+    markdown = (
+        'Zie [a](a.md "titel") en [b](<b c.md#d>), niet `[x](x.md)`.\n'
+        "```\n[y](y.md)\n```\n"
+        "![f](f.png) en [r][r]\n\n"
+        "[r]: r.md#s\n"
+    )
+    assert scan.replace_destinations(markdown, lambda destination: f"n/{destination}") == (
+        'Zie [a](n/a.md "titel") en [b](<n/b c.md#d>), niet `[x](x.md)`.\n'
+        "```\n[y](y.md)\n```\n"
+        "![f](n/f.png) en [r][r]\n\n"
+        "[r]: n/r.md#s\n"
+    )

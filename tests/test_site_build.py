@@ -174,3 +174,57 @@ def test_an_empty_web_address_is_none(tmp_path: Path) -> None:
     over = (result.site / "over" / "index.html").read_text(encoding="utf-8")
     assert 'rel="canonical"' not in over
     assert '<link rel="stylesheet" href="../assets/stylesheets/main.' in over
+
+
+# Links in an environment's text, written for its own page (omgevingen/<slug>.md).
+LINKS_IN_AN_ENVIRONMENT = """
+Zie [de colofon](../over.md#licentie), [buurten](buurtgemeenschappen.md),
+[hun meerwaarde](buurtgemeenschappen.md#meerwaarde), [wat werkt](#wat-werkt),
+[de kop hieronder](#een-eigen-kop), [het SCP](https://www.scp.nl/) en [de start][start].
+![Schets](../afbeeldingen/schets.png)
+
+### Een eigen kop
+
+[start]: ../index.md
+"""
+
+
+def test_links_in_an_environment_work_on_its_page_and_on_the_print_page(tmp_path: Path) -> None:
+    """The print page sits elsewhere: it sends each link where it went on the environment page."""
+    project = copy_project(tmp_path / "project")
+    page = project / "content" / "omgevingen" / "verenigingen.md"
+    heading = "## Wat kan de gemeente doen?\n"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace(heading, heading + LINKS_IN_AN_ENVIRONMENT),
+        encoding="utf-8",
+    )
+    (project / "content" / "afbeeldingen").mkdir()
+    (project / "content" / "afbeeldingen" / "schets.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    result = run_build(project)
+    assert result.returncode == 0, result.output  # was: two warnings about 'afdrukken.md'
+
+    def destinations(url: str) -> list[str]:
+        article = _article(result.site, url)
+        start = article.index("Zie ")
+        return re.findall(r'(?:href|src)="([^"]*)"', article[start : article.index("<h", start)])
+
+    assert destinations("omgevingen/verenigingen/") == [
+        "../../over/#licentie",
+        "../buurtgemeenschappen/",
+        "../buurtgemeenschappen/#meerwaarde",
+        "#wat-werkt",
+        "#een-eigen-kop",
+        "https://www.scp.nl/",
+        "../../",
+        "../../afbeeldingen/schets.png",
+    ]
+    assert destinations("afdrukken/") == [
+        "../over/#licentie",
+        "#buurtgemeenschappen",
+        "#buurtgemeenschappen-meerwaarde",
+        "#verenigingen-wat-werkt",
+        "../omgevingen/verenigingen/#een-eigen-kop",  # a heading's id is only sure there
+        "https://www.scp.nl/",
+        "../",
+        "../afbeeldingen/schets.png",
+    ]

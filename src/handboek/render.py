@@ -9,14 +9,20 @@ any Markdown site generator with `attr_list` and `md_in_html` can render.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import posixpath
 import re
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 import jinja2
 
+from handboek import scan
 from handboek.model import (
     MATRIX_ROWS,
+    PARTS,
+    PRINT_ALL_PATH,
     QUOTES_PART,
     Environment,
     Handbook,
@@ -154,16 +160,50 @@ def print_all_markdown(handbook: Handbook, date: dt.date, start: Page) -> str:
     for environment in handbook.environments:
         blocks.append('<section class="handboek-afdruk-omgeving" markdown="1">')
         blocks.append(f"## {environment.page.title} {{#{environment.slug}}}")
+        text = environment_markdown(
+            environment,
+            heading_level=3,
+            id_prefix=f"{environment.slug}-",
+            local=handbook.local,
+        )
         blocks.append(
-            environment_markdown(
-                environment,
-                heading_level=3,
-                id_prefix=f"{environment.slug}-",
-                local=handbook.local,
-            )
+            scan.replace_destinations(text, functools.partial(_print_link, handbook, environment))
         )
         blocks.append("</section>")
     return "\n\n".join(blocks) + "\n"
+
+
+def _print_link(handbook: Handbook, environment: Environment, destination: str) -> str:
+    """Where a link in an environment's text goes on the print-all page.
+
+    The text was written for the environment page (omgevingen/<slug>.md). On the
+    print page, a link to an environment, one of its parts or one of the
+    municipality's blocks goes to that section further down the same page; any
+    other link to the site is made relative to the print page. Links to other
+    websites stay as they are.
+    """
+    parts = urlsplit(destination)
+    if not destination or parts.scheme or destination.startswith("//"):
+        return destination
+    source = environment.page.path
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(source), parts.path))
+    linked = handbook.environment_at(unquote(target) if parts.path else source)
+    if linked is not None and parts.fragment in _section_ids(handbook, linked):
+        return f"#{linked.slug}-{parts.fragment}" if parts.fragment else f"#{linked.slug}"
+    rebased = posixpath.relpath(target if parts.path else source, _PRINT_FOLDER)
+    return urlunsplit(("", "", rebased, parts.query, parts.fragment))
+
+
+_PRINT_FOLDER = posixpath.dirname(PRINT_ALL_PATH) or "."
+
+
+def _section_ids(handbook: Handbook, environment: Environment) -> set[str]:
+    """The ids an environment's sections have on the print page, without its slug ('': itself)."""
+    ids = {"", *(spec.anchor for spec in PARTS)}
+    if handbook.local is not None:
+        here = handbook.local.environment(environment.slug)
+        ids |= {anchor for spec in PARTS for anchor, _ in here.texts_under(spec)}
+    return ids
 
 
 def _shift_headings(markdown: str, levels: int) -> str:

@@ -12,6 +12,7 @@ CommonMark parser: indented code blocks, for instance, count as prose.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
@@ -209,8 +210,34 @@ def _opening_bracket(text: str, closing: int) -> int | None:
 
 def _destination(text: str, start: int) -> str | None:
     """The destination of an inline link whose `](` ends at `start`; None if malformed."""
+    span = _destination_span(text, start)
+    return None if span is None else text[span[0] : span[1]]
+
+
+def _destination_span(text: str, start: int) -> tuple[int, int] | None:
+    """Where the destination after `](` at `start` is, without `<>`; None if malformed."""
     match = _DESTINATION.match(text, start)
     if match is None:
         return None
-    destination = match.group(1)
-    return destination[1:-1] if destination.startswith("<") else destination
+    begin, end = match.span(1)
+    return (begin + 1, end - 1) if text.startswith("<", begin) else (begin, end)
+
+
+def replace_destinations(markdown: str, replace: Callable[[str], str]) -> str:
+    """`markdown` with the destination of every inline link, image and reference
+    definition replaced by `replace(destination)`; code and comments stay as they are."""
+    text = prose(markdown, 1).text
+    spans = [
+        span
+        for match in _LINK_END.finditer(text)
+        if _opening_bracket(text, match.start()) is not None
+        and (span := _destination_span(text, match.end())) is not None
+    ]
+    for match in _DEFINITION.finditer("\n" + text):
+        begin, end = match.start(2) - 1, match.end(2) - 1  # offsets in "\n" + text
+        spans.append((begin + 1, end - 1) if text.startswith("<", begin) else (begin, end))
+    parts, position = [], 0
+    for begin, end in sorted(spans):
+        parts += [markdown[position:begin], replace(markdown[begin:end])]
+        position = end
+    return "".join([*parts, markdown[position:]])
