@@ -308,7 +308,9 @@ def test_the_check_knows_exactly_the_anchors_of_a_forks_built_pages(tmp_path: Pa
     _insert_after(
         fork / "lokaal/omgevingen/verenigingen.yml",
         "      accounthouder voor de sportverenigingen in de wijk.\n",
-        "\n      ### Bruggenbouwers\n\n      Nog een alinea.\n      {: #lokaal-eigen-id }\n",
+        "\n      ### Bruggenbouwers\n\n      Nog een alinea.\n      {: #lokaal-eigen-id }\n"
+        # Links written for the environment page; the print page sends them to the same places.
+        "\n      [Contact](../gemeente/contact.md), [initiatieven](#lokaal-initiatieven).\n",
     )
     _insert_after(
         fork / "lokaal/omgevingen/verenigingen.yml",
@@ -354,6 +356,9 @@ def test_the_check_knows_exactly_the_anchors_of_a_forks_built_pages(tmp_path: Pa
     # The print-all page: every environment, its local blocks with its slug in front.
     assert site.anchors(PRINT_ALL_PATH) == built_ids(PRINT_ALL_PATH)
     assert site.anchors(PRINT_ALL_PATH) >= {"bruggenbouwers_2", "overzicht_2", "lokaal-eigen-id"}
+    print_page = (build.site / "afdrukken" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="../gemeente/contact/">Contact</a>' in print_page
+    assert '<a href="#verenigingen-lokaal-initiatieven">initiatieven</a>' in print_page
 
 
 def _insert_after(file: Path, line: str, text: str) -> None:
@@ -732,3 +737,47 @@ def test_the_scaffolds_yaml_files_name_their_schema_and_are_valid_against_it(
     assert yaml.safe_load((tmp_path / "lokaal/gemeente.yml").read_text(encoding="utf-8")) == {
         "naam": "Gemeente Voorbeeld"
     }
+
+
+# --- Markdown in the local files: the prose and link rules of upstream's pages ------------
+
+UNSAFE_TEXTS = """\
+initiatieven:
+  - naam: Spreekuur
+    beschrijving: "Elke week. <a href='#' onclick='aanmelden()'>Aanmelden</a>"
+notities:
+  - onderdeel: bruggenbouwers
+    tekst: |
+      Ons team helpt.
+      ![kaart](https://kaarten.example/wijk.png)
+      <script>volg()</script>
+      Zie [contact](../gemeente/contact.md), [de initiatieven](#lokaal-initiatieven),
+      [weg](../gemeente/contakt.md) en [dit][nergens].
+"""
+
+
+def test_notes_and_descriptions_get_the_prose_and_link_rules(tmp_path: Path) -> None:
+    """They are shown on the environment page: no scripts, nothing from other websites."""
+    root = make_fork(tmp_path, {"lokaal/omgevingen/voorbeeld.yml": UNSAFE_TEXTS})
+    file = "lokaal/omgevingen/voorbeeld.yml"
+    assert check(root) == [
+        # A text on one line: its findings are on the field's line.
+        f"{file}:3: het HTML-attribuut 'onclick' in <a> is niet toegestaan\n"
+        "    tip: de inhoud mag geen code uitvoeren; verwijder het attribuut",
+        f"{file}:5: let op: nog niet vastgelegd bij welke tekst van upstream deze notitie hoort\n"
+        f"    tip: draai: handboek gemeente herzien {file}:5\n"
+        "    dan meldt de controle het als upstream die tekst later verandert",
+        # A literal block (tekst: |): each finding on its own line of the file.
+        f"{file}:8: de afbeelding 'https://kaarten.example/wijk.png' laadt iets van een andere "
+        "website\n"
+        "    tip: de site laadt niets van andere websites (privacy van lezers); zet een gewone "
+        "link naar de afbeelding, bijvoorbeeld [Bekijk de kaart](https://...)",
+        f"{file}:9: het HTML-element <script> is niet toegestaan\n"
+        "    tip: de inhoud mag geen code uitvoeren; verwijder het element",
+        # Links resolve from the environment page: the contact page and the block exist.
+        f"{file}:11: de link '../gemeente/contakt.md' wijst naar een pagina die niet bestaat\n"
+        "    tip: bedoelde je '../gemeente/contact.md'?",
+        f"{file}:11: de verwijzing '[nergens]' heeft geen doel\n"
+        "    tip: zet ergens op de pagina een regel '[nergens]: doel-van-de-link', of schrijf de "
+        "link als [tekst](doel)",
+    ]

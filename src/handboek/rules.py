@@ -163,6 +163,9 @@ def review_dates_are_in_order(document: Document) -> Iterator[Finding]:
         )
 
 
+# The rules for any Markdown prose, also a fork's notes and descriptions (see `local.layer`).
+PROSE_RULES: tuple[DocumentRule, ...] = (links.references_are_defined, *safety.SAFETY_RULES)
+
 DOCUMENT_RULES: tuple[DocumentRule, ...] = (
     title_comes_from_front_matter,
     environment_has_introduction,
@@ -171,8 +174,7 @@ DOCUMENT_RULES: tuple[DocumentRule, ...] = (
     environment_parts_are_filled,
     quotes_have_text_and_role,
     review_dates_are_in_order,
-    links.references_are_defined,
-    *safety.SAFETY_RULES,
+    *PROSE_RULES,
 )
 
 

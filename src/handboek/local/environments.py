@@ -15,14 +15,14 @@ herzien`).
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from handboek import frontmatter
+from handboek import body, frontmatter
 from handboek.document import Document
 from handboek.local import drift
 from handboek.local.fields import LOCAL_ENVIRONMENT_FIELDS
@@ -36,6 +36,7 @@ from handboek.local.files import (
     value_line,
 )
 from handboek.model import (
+    ENVIRONMENTS_FOLDER,
     PARTS,
     BridgeBuilder,
     Initiative,
@@ -85,10 +86,39 @@ def upstream_environments(documents: Sequence[Document]) -> dict[str, UpstreamEn
     }
 
 
+@dataclass(frozen=True)
+class LocalText:
+    """Markdown written in a local file: a note's `tekst`, an initiative's `beschrijving`.
+
+    `document` holds it as part of the environment page it is shown on, so the
+    prose and link rules of upstream's pages apply unchanged. Its lines are the
+    file's lines when the text is a literal block (`tekst: |`); a text on one
+    line, quoted or folded has its findings on the field's line.
+    """
+
+    document: Document
+    exact_lines: bool
+
+    def problems(self, findings: Iterable[tuple[int, str, str]]) -> Iterator[Problem]:
+        for line, message, hint in findings:
+            shown = line if self.exact_lines else self.document.body_line
+            yield Problem(self.document.path, shown, message, hint)
+
+
+@dataclass(frozen=True)
+class EnvironmentFile:
+    """What one lokaal/omgevingen/<slug>.yml holds, as far as it could be read."""
+
+    environment: LocalEnvironment | None  # None when the file has errors
+    sources: list[NoteSource]  # the notes as written, for `review`
+    texts: list[LocalText]  # its Markdown, for the prose and link rules
+    problems: list[Problem]
+
+
 def read_environment_file(
     file: Path, path: str, upstream: dict[str, UpstreamEnvironment]
-) -> tuple[LocalEnvironment | None, list[NoteSource], list[Problem]]:
-    """One environment's local additions, its notes as written, and every problem."""
+) -> EnvironmentFile:
+    """One environment's local additions, its notes and texts as written, and every problem."""
     node, text, problems = read_yaml(file, path)
     slug = file.stem
     environment = upstream.get(slug)
@@ -106,12 +136,17 @@ def read_environment_file(
             )
         )
     if node is None:
-        return None, [], problems
+        return EnvironmentFile(None, [], [], problems)
     reader = frontmatter.FieldReader(path, 1)
     values = reader.read_group(node, LOCAL_ENVIRONMENT_FIELDS)
     problems.extend(reader.problems)
     problems.extend(Problem(path, *finding) for finding in placeholder_findings(text, True))
+    page_path = f"{ENVIRONMENTS_FOLDER}/{slug}.md"
+    texts = [
+        _text(reader, item, "tekst", page_path) for item, _ in _items(node, "notities", values)
+    ]
     for item, initiative in _items(node, "initiatieven", values):
+        texts.append(_text(reader, item, "beschrijving", page_path))
         url = initiative.get("webadres")
         if url and not HTTPS.match(url):
             where = f" van '{initiative['naam']}'"
@@ -126,8 +161,8 @@ def read_environment_file(
             if note is not None:
                 notes.append(note)
     if errors(problems):
-        return None, sources, problems
-    return (
+        return EnvironmentFile(None, sources, texts, problems)
+    return EnvironmentFile(
         LocalEnvironment(
             bridge_builders=tuple(
                 BridgeBuilder(b["organisatie"], b["rol"], b["contact"])
@@ -140,8 +175,32 @@ def read_environment_file(
             notes=tuple(notes),
         ),
         sources,
+        texts,
         problems,
     )
+
+
+def _text(
+    reader: frontmatter.FieldReader, item: yaml.MappingNode, key: str, page_path: str
+) -> LocalText:
+    """The Markdown of `key` in one list item (the list is valid, so the field is there)."""
+    found = child(item, key)
+    assert found is not None and isinstance(found[1], yaml.ScalarNode)
+    node = found[1]
+    literal = node.style == "|"
+    first_line = reader.line_of(node) + literal  # a literal block starts below its '|'
+    markdown = str(node.value)
+    document = Document(
+        path=reader.path,
+        content_path=page_path,
+        fields={},
+        field_lines={},
+        front_matter_line=first_line,
+        headings=body.headings(markdown, first_line),
+        body=markdown,
+        body_line=first_line,
+    )
+    return LocalText(document, literal)
 
 
 def _items(

@@ -7,9 +7,10 @@ drift caused by an upstream change (a note whose upstream text changed) is a
 notice, so an upstream fix always deploys.
 
 The flow: lokaal/gemeente.yml (`municipality`), then each
-lokaal/omgevingen/<slug>.yml (`environments`), then the pages in
-lokaal/paginas/ (checked here with the rules of upstream's pages), then the
-links on those pages in the site as built, and last any file the layout does
+lokaal/omgevingen/<slug>.yml (`environments`, whose notes and descriptions
+get the prose rules of upstream's pages), then the pages in lokaal/paginas/
+(checked here with the rules of upstream's pages), then the links on those
+pages and in those texts in the site as built, and last any file the layout does
 not know (`files` names the layout). Only a layer without errors becomes a
 `LocalLayer` for the model.
 """
@@ -22,9 +23,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from handboek import links, rules
+from handboek import links, rules, safety
 from handboek.document import Document, read_document
-from handboek.local.environments import read_environment_file, upstream_environments
+from handboek.local.environments import (
+    LocalText,
+    read_environment_file,
+    upstream_environments,
+)
 from handboek.local.files import (
     CONTACT_PAGE,
     ENVIRONMENTS_DIR,
@@ -112,13 +117,30 @@ def _page_problems(
         if document is None:
             continue
         pages.append(document)
-        for rule in rules.DOCUMENT_RULES:
-            problems.extend(Problem(path, *finding) for finding in rule(document))
+        problems.extend(
+            Problem(path, *finding) for finding in _local_findings(rules.DOCUMENT_RULES, document)
+        )
         problems.extend(
             Problem(path, *finding, Severity.NOTICE)
             for finding in rules.review_is_due(document, on)
         )
     return pages, problems
+
+
+# Upstream's hint names content/afbeeldingen/; the local layer has no place for images.
+_LOCAL_IMAGE_HINT = (
+    "de site laadt niets van andere websites (privacy van lezers); zet een gewone link "
+    "naar de afbeelding, bijvoorbeeld [Bekijk de kaart](https://...)"
+)
+
+
+def _local_findings(
+    rules_to_run: Sequence[rules.DocumentRule], document: Document
+) -> Iterator[tuple[int, str, str]]:
+    """The findings of upstream's rules, with hints that fit the local layer."""
+    for rule in rules_to_run:
+        for line, message, hint in rule(document):
+            yield line, message, _LOCAL_IMAGE_HINT if rule is safety.no_external_images else hint
 
 
 # --- the whole layer -----------------------------------------------------------------------
@@ -134,15 +156,21 @@ def check_layer(
     upstream = upstream_environments(documents)
     environments: dict[str, LocalEnvironment] = {}
     failed: set[str] = set()  # environments whose local file has errors
+    texts: list[LocalText] = []  # Markdown written in those files
     environments_folder = folder / ENVIRONMENTS_DIR
     for file in sorted(environments_folder.glob("*.yml")) if environments_folder.is_dir() else []:
         path = f"{LOCAL_FOLDER}/{ENVIRONMENTS_DIR}/{file.name}"
-        environment, _, found = read_environment_file(file, path, upstream)
-        problems.extend(found)
-        if environment is not None:
-            environments[file.stem] = environment
+        read = read_environment_file(file, path, upstream)
+        problems.extend(read.problems)
+        texts.extend(read.texts)
+        if read.environment is not None:
+            environments[file.stem] = read.environment
         else:
             failed.add(file.stem)
+    # Notes and descriptions are shown on the environment pages: the same prose rules
+    # (no scripts, nothing from other websites) as upstream's pages.
+    for text in texts:
+        problems.extend(text.problems(_local_findings(rules.PROSE_RULES, text.document)))
     pages, found = _page_problems(folder, documents, on)
     problems.extend(found)
     # Links on local pages resolve in the site as built: upstream's files plus local pages,
@@ -160,6 +188,8 @@ def check_layer(
     )
     for page in pages:
         problems.extend(Problem(page.path, *finding) for finding in links.links_resolve(page, site))
+    for text in texts:  # their links resolve from the environment page they are shown on
+        problems.extend(text.problems(links.links_resolve(text.document, site)))
     problems.extend(_unknown_files(folder, (values or {}).get("logo")))
     if errors(problems) or municipality is None:
         return LayerResult(tuple(problems), None, tuple(pages), site)

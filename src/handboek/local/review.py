@@ -71,7 +71,8 @@ def _split_target(target: str) -> tuple[str, int | None]:
 def _review_file(
     file: Path, path: str, line: int | None, upstream: dict[str, environments.UpstreamEnvironment]
 ) -> tuple[list[str], bool]:
-    _, sources, problems = environments.read_environment_file(file, path, upstream)
+    read = environments.read_environment_file(file, path, upstream)
+    sources, problems = read.sources, read.problems
     if line is not None:
         sources = [s for s in sources if s.line <= line <= s.end_line]
         if not sources:
