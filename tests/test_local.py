@@ -357,6 +357,12 @@ def test_the_check_knows_exactly_the_anchors_of_a_forks_built_pages(tmp_path: Pa
     assert site.anchors(PRINT_ALL_PATH) == built_ids(PRINT_ALL_PATH)
     assert site.anchors(PRINT_ALL_PATH) >= {"bruggenbouwers_2", "overzicht_2", "lokaal-eigen-id"}
     print_page = (build.site / "afdrukken" / "index.html").read_text(encoding="utf-8")
+    # The note's ### and the description's #### sit under the block's heading (h3; h4 there).
+    environment_page = (build.site / "omgevingen/verenigingen/index.html").read_text("utf-8")
+    assert '<h4 id="bruggenbouwers_2">' in environment_page
+    assert '<h5 id="overzicht">' in environment_page
+    assert '<h5 id="bruggenbouwers_2">' in print_page
+    assert '<h6 id="overzicht_2">' in print_page
     assert '<a href="../gemeente/contact/">Contact</a>' in print_page
     assert '<a href="#verenigingen-lokaal-initiatieven">initiatieven</a>' in print_page
 
@@ -780,4 +786,27 @@ def test_notes_and_descriptions_get_the_prose_and_link_rules(tmp_path: Path) -> 
         f"{file}:11: de verwijzing '[nergens]' heeft geen doel\n"
         "    tip: zet ergens op de pagina een regel '[nergens]: doel-van-de-link', of schrijf de "
         "link als [tekst](doel)",
+    ]
+
+
+def test_headings_in_local_texts_fit_under_the_blocks_heading(tmp_path: Path) -> None:
+    texts = (
+        "notities:\n"
+        "  - onderdeel: bruggenbouwers\n"
+        "    tekst: |\n"
+        "      # Te groot\n"
+        "      ## Ook te groot\n"
+        "      ### Goed\n"
+        "      #### Ook goed\n"
+        "      ##### Te klein\n"
+    )
+    root = make_fork(tmp_path, {"lokaal/omgevingen/voorbeeld.yml": texts})
+    hint = (
+        "    tip: de tekst staat in een blok met een eigen kopje: gebruik ### voor een kopje en "
+        "#### voor een kopje daaronder"
+    )
+    assert [line for line in check(root) if "kopje" in line] == [
+        f"lokaal/omgevingen/voorbeeld.yml:4: het kopje 'Te groot' begint met #\n{hint}",
+        f"lokaal/omgevingen/voorbeeld.yml:5: het kopje 'Ook te groot' begint met ##\n{hint}",
+        f"lokaal/omgevingen/voorbeeld.yml:8: het kopje 'Te klein' begint met #####\n{hint}",
     ]

@@ -116,6 +116,8 @@ def local_blocks(
             title=f"{title} {local.name}",
             items=items,
             is_email=lambda text: bool(_EMAIL.match(text)),
+            # Written as under a part (### and ####), shown under the block's own heading.
+            markdown=lambda text: _shift_headings(text, heading_level - 2),
         )
         .strip()
         for kind, anchor, title, items in here.blocks_under(part.spec)

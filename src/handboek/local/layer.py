@@ -134,6 +134,18 @@ _LOCAL_IMAGE_HINT = (
 )
 
 
+def _headings_fit_in_a_block(document: Document) -> Iterator[tuple[int, str, str]]:
+    """A heading in a note or description is ### or ####: it sits under the block's heading."""
+    for heading in document.headings:
+        if heading.level not in (3, 4):
+            yield (
+                heading.line,
+                f"het kopje '{heading.text}' begint met {'#' * heading.level}",
+                "de tekst staat in een blok met een eigen kopje: gebruik ### voor een kopje en "
+                "#### voor een kopje daaronder",
+            )
+
+
 def _local_findings(
     rules_to_run: Sequence[rules.DocumentRule], document: Document
 ) -> Iterator[tuple[int, str, str]]:
@@ -170,7 +182,8 @@ def check_layer(
     # Notes and descriptions are shown on the environment pages: the same prose rules
     # (no scripts, nothing from other websites) as upstream's pages.
     for text in texts:
-        problems.extend(text.problems(_local_findings(rules.PROSE_RULES, text.document)))
+        found = _local_findings((*rules.PROSE_RULES, _headings_fit_in_a_block), text.document)
+        problems.extend(text.problems(found))
     pages, found = _page_problems(folder, documents, on)
     problems.extend(found)
     # Links on local pages resolve in the site as built: upstream's files plus local pages,
