@@ -24,6 +24,7 @@ from urllib.parse import urljoin
 import pytest
 
 from tests.browser.site_pages import page_file, page_paths
+from tests.conftest import ROOT, copy_project, run_build
 
 JAVA = shutil.which("java")
 
@@ -109,6 +110,23 @@ def test_every_page_is_valid_html(built_site: Path) -> None:
     assert unexpected == []
     seen = {_deviation(error) for error in errors}
     assert [deviation.reason for deviation in THEME_DEVIATIONS if deviation not in seen] == []
+
+
+def test_every_page_of_a_fork_is_valid_html(tmp_path: Path) -> None:
+    """The fictional fork: local blocks, bridge builders, initiatives, notes, logo, own pages."""
+    fork = copy_project(tmp_path / "project")
+    shutil.copytree(ROOT / "tests" / "fixtures" / "gemeente-voorbeeld", fork / "lokaal")
+    build = run_build(fork)
+    assert build.returncode == 0, build.output
+    files = [page_file(build.site, path) for path in page_paths(build.site)]
+    assert any(file.parent.name == "contact" for file in files)  # a local page is among them
+    unexpected = [
+        f"{error['url'].removeprefix(build.site.as_uri())}:{error.get('lastLine', '?')}: "
+        f"{error['message']}"
+        for error in vnu_errors(files)
+        if _deviation(error) is None
+    ]
+    assert unexpected == []
 
 
 def test_checker_reports_invalid_html(tmp_path: Path) -> None:
