@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
-from handboek import body, links, safety
+from handboek import access, body, links, safety
 from handboek.document import Document, is_environment_path
 from handboek.model import (
     ENVIRONMENTS_FOLDER,
@@ -164,7 +164,11 @@ def review_dates_are_in_order(document: Document) -> Iterator[Finding]:
 
 
 # The rules for any Markdown prose, also a fork's notes and descriptions (see `local.layer`).
-PROSE_RULES: tuple[DocumentRule, ...] = (links.references_are_defined, *safety.SAFETY_RULES)
+PROSE_RULES: tuple[DocumentRule, ...] = (
+    links.references_are_defined,
+    *safety.SAFETY_RULES,
+    *access.ACCESSIBILITY_RULES,
+)
 
 DOCUMENT_RULES: tuple[DocumentRule, ...] = (
     title_comes_from_front_matter,

@@ -42,6 +42,7 @@ class Prose:
 
     text: str
     first_line: int
+    source: str  # the body as written (same offsets): code in a link's text is still text
 
     def line_at(self, offset: int) -> int:
         return self.first_line + self.text.count("\n", 0, offset)
@@ -54,6 +55,7 @@ class Link:
     destination: str
     image: bool
     line: int
+    text: str  # between the brackets: the link's text, or the image's description
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,7 @@ def prose(markdown: str, first_line: int) -> Prose:
         text = _COMMENT.sub(lambda match: _blank(match.group(0)), text)
     if "`" in text:
         text = _blank_code_spans(text)
-    return Prose(text, first_line)
+    return Prose(text, first_line, markdown)
 
 
 def label(text: str) -> str:
@@ -109,7 +111,8 @@ def links(page: Prose) -> tuple[Link, ...]:
         if start is None or destination is None:
             continue
         image = start > 0 and text[start - 1] == "!"
-        found.append(Link(destination, image, page.line_at(start)))
+        label_text = page.source[start + 1 : match.start()]
+        found.append(Link(destination, image, page.line_at(start), label_text))
     return tuple(found)
 
 
