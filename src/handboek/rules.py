@@ -7,7 +7,8 @@ what is wrong in Dutch, the hint how to fix it. Rules only look at what
 `document.read_document` parsed; they never raise.
 
 The rules about links live in `links`, those about scripts and other websites
-in `safety`; the registries `DOCUMENT_RULES` and `COLLECTION_RULES` below list
+in `safety`, those about image descriptions and link texts in `access`; the
+registries `DOCUMENT_RULES` and `COLLECTION_RULES` below list
 every rule that `load.check_content` runs.
 """
 
