@@ -7,14 +7,23 @@ page, content/pagina.md, whose body line 9 holds the link under test.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 import yaml
 
 from handboek import links, rules, scan
+from handboek.load import check_content
 from tests.conftest import ROOT, copy_project, run_build
-from tests.sample_content import ENVIRONMENT, START_PAGE, environment, page, read
+from tests.sample_content import (
+    ENVIRONMENT,
+    START_PAGE,
+    environment,
+    page,
+    read,
+    write_content,
+)
 
 PAGES_HINT = "pagina's: afdrukken.md, index.md, omgevingen/voorbeeld.md, overzicht.md, pagina.md"
 
@@ -330,3 +339,38 @@ def test_replacing_destinations_leaves_code_titles_and_brackets_alone() -> None:
         "![f](n/f.png) en [r][r]\n\n"
         "[r]: n/r.md#s\n"
     )
+
+
+def test_ids_written_twice_are_reported_on_the_page_and_on_the_print_page(tmp_path: Path) -> None:
+    """Two equal ids make invalid HTML and an anchor that goes to the first of them."""
+    first = ENVIRONMENT.replace(
+        "Meer verzonnen tekst.\n", "Meer verzonnen tekst.\n{: #dubbel }\n"
+    ).replace(
+        "Verzonnen tekst over wat werkt.\n",
+        'Verzonnen tekst over wat werkt.\n{: #dubbel }\n\n<p id="meerwaarde">Tekst.</p>\n',
+    )
+    second = ENVIRONMENT.replace("volgorde: 1", "volgorde: 2").replace(
+        "Verzonnen tekst over de meerwaarde.\n",
+        "Verzonnen tekst over de meerwaarde.\n{: #gedeeld }\n\n"
+        "Nog meer.\n{: #voorbeeld-wat-werkt }\n",
+    )
+    start = START_PAGE + "\nSlot.\n{: #gedeeld }\n"
+    files = {"omgevingen/voorbeeld.md": first, "omgevingen/tweede.md": second, "index.md": start}
+    content = write_content(tmp_path, files)
+    result = check_content(content, tmp_path, on=dt.date(2026, 12, 1))
+    page_hint = "    tip: een anker mag maar één keer op een pagina staan: kies een ander"
+    print_hint = (
+        "    tip: de afdrukpagina zet de startpagina en alle omgevingen op één pagina, en daar "
+        "mag een anker maar één keer voorkomen: kies een ander"
+    )
+    assert [problem.format() for problem in sorted(result.problems)] == [
+        "content/omgevingen/tweede.md:22: het anker '#gedeeld' staat ook in content/index.md "
+        f"(regel 18)\n{print_hint}",
+        "content/omgevingen/tweede.md:25: het anker '#voorbeeld-wat-werkt' is op de "
+        "afdrukpagina al dat van het onderdeel 'Wat werkt (en wat niet)?' van "
+        f"content/omgevingen/voorbeeld.md\n{print_hint}",
+        "content/omgevingen/voorbeeld.md:31: het anker '#dubbel' staat al op regel 26 van deze "
+        f"pagina\n{page_hint}",
+        "content/omgevingen/voorbeeld.md:33: het anker '#meerwaarde' is al het anker van het "
+        f"onderdeel 'Wat is de meerwaarde?'\n{page_hint}",
+    ]

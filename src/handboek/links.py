@@ -28,7 +28,7 @@ import functools
 import html
 import posixpath
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
@@ -183,6 +183,7 @@ def _slug(heading: str) -> str:
 
 _ATTRIBUTE_ID = re.compile(r"\{:?[^}\n]*?#([A-Za-z][\w:.-]*)[^}\n]*\}")
 _HTML_ID = re.compile(r"""<[A-Za-z][^>]*?\s(?:id|name)\s*=\s*["']([^"']+)["']""")
+_HTML_ID_ONLY = re.compile(r"""<[A-Za-z][^>]*?\sid\s*=\s*["']([^"']+)["']""")
 _INLINE_MARKUP = (
     (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links and images: their text
     (re.compile(r"<[^>]+>"), ""),  # inline HTML tags
@@ -194,6 +195,66 @@ def _plain(heading: str) -> str:
     for pattern, replacement in _INLINE_MARKUP:
         heading = pattern.sub(replacement, heading)
     return html.unescape(heading)
+
+
+def ids_are_unique(documents: Sequence[Document]) -> Iterator[tuple[str, int, str, str]]:
+    """An id written in the text (`{#id}`, `id="..."`) occurs once on its page, and once on
+    the print page, which holds the start page and every environment (`(path, line, ...)`)."""
+    parts = {spec.anchor: spec.title for spec in PARTS}
+    on_print_page: dict[str, tuple[Document, int]] = {}
+    start = [doc for doc in documents if doc.content_path == START_PAGE_PATH]
+    environments = sorted(
+        (doc for doc in documents if doc.is_environment),
+        key=lambda doc: doc.fields.get("volgorde", 0),
+    )
+    for document in documents:
+        seen: dict[str, int] = {}
+        for anchor, line in _written_ids(document):
+            if document.is_environment and anchor in parts:
+                message = (
+                    f"het anker '#{anchor}' is al het anker van het onderdeel '{parts[anchor]}'"
+                )
+                yield document.path, line, message, _UNIQUE_HINT
+            elif anchor in seen:
+                message = f"het anker '#{anchor}' staat al op regel {seen[anchor]} van deze pagina"
+                yield document.path, line, message, _UNIQUE_HINT
+            seen.setdefault(anchor, line)
+    # The print page's own ids: the overview, and each environment's title and parts.
+    generated = {"overzicht": "het overzicht"}
+    for document in environments:
+        generated[document.slug] = f"de titel van {document.path}"
+        generated |= {
+            f"{document.slug}-{spec.anchor}": f"het onderdeel '{spec.title}' van {document.path}"
+            for spec in PARTS
+        }
+    for document in [*start, *environments]:
+        for anchor, line in _written_ids(document):
+            other = on_print_page.get(anchor)
+            if anchor in generated:
+                message = f"het anker '#{anchor}' is op de afdrukpagina al dat van "
+                yield document.path, line, message + generated[anchor], _PRINT_HINT
+            elif other is not None and other[0] is not document:
+                message = f"het anker '#{anchor}' staat ook in {other[0].path} (regel {other[1]})"
+                yield document.path, line, message, _PRINT_HINT
+            on_print_page.setdefault(anchor, (document, line))
+
+
+_UNIQUE_HINT = "een anker mag maar één keer op een pagina staan: kies een ander"
+_PRINT_HINT = (
+    "de afdrukpagina zet de startpagina en alle omgevingen op één pagina, en daar mag een "
+    "anker maar één keer voorkomen: kies een ander"
+)
+
+
+def _written_ids(document: Document) -> list[tuple[str, int]]:
+    """The ids written in a page's text, with their lines, in page order."""
+    prose = document.prose
+    found = [
+        (match.group(1), prose.line_at(match.start()))
+        for pattern in (_ATTRIBUTE_ID, _HTML_ID_ONLY)
+        for match in pattern.finditer(prose.text)
+    ]
+    return sorted(found, key=lambda item: item[1])
 
 
 def links_resolve(document: Document, site: Site) -> Iterator[tuple[int, str, str]]:

@@ -262,12 +262,18 @@ def internal_links_resolve(collection: Collection) -> Iterator[CollectionFinding
             yield document.path, line, message, hint
 
 
+def ids_are_unique(collection: Collection) -> Iterator[CollectionFinding]:
+    """An id written in a text occurs once on its page and on the print page (see `links`)."""
+    yield from links.ids_are_unique(collection.documents)
+
+
 COLLECTION_RULES: tuple[Callable[[Collection], Iterator[CollectionFinding]], ...] = (
     environment_file_names_are_slugs,
     environment_orders_are_unique,
     generated_pages_are_not_written,
     required_pages_exist,
     internal_links_resolve,
+    ids_are_unique,
 )
 
 
