@@ -13,8 +13,8 @@ MkDocs, see `handboek check`). This hook only connects it to MkDocs:
   and a fork's local pages under the municipality's name.
 - on_env: keep the theme's compiled templates between builds (Jinja's
   bytecode cache in the user's temp folder, checked against each template's
-  source), so a build or a `mkdocs serve` rebuild does not compile Material's
-  40 templates again (about 0.3 s each time).
+  source), so a build or a `mkdocs serve` rebuild does not compile the
+  theme's templates again (about 36, 0.3 s each time).
 - on_page_markdown: give each page its title and description from the
   model, and render environment and generated pages from the model.
 """

@@ -35,8 +35,9 @@ def images_have_a_description(document: Document) -> Iterator[Finding]:
                 "voor (WCAG 1.1.1)",
             )
     for tag in document.tags:
-        if tag.name == "img" and "alt" not in dict(tag.attributes):
-            source = dict(tag.attributes).get("src", "")
+        attributes = dict(tag.attributes)
+        if tag.name == "img" and "alt" not in attributes:
+            source = attributes.get("src", "")
             yield (
                 tag.line,
                 f'de afbeelding <img src="{source}"> heeft geen alt-tekst',

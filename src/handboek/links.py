@@ -28,7 +28,7 @@ import functools
 import html
 import posixpath
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
@@ -103,8 +103,7 @@ class Site:
             return None  # the start page, or an environment's local blocks, are unknown
         entries = [Anchor(PRINT_ALL_TITLE, None), *_entries(start)]
         entries.append(Anchor("Overzicht", "overzicht"))
-        environments = [doc for doc in self.documents.values() if doc.is_environment]
-        for document in sorted(environments, key=lambda doc: doc.fields.get("volgorde", 0)):
+        for document in _environments_in_order(self.documents.values()):
             prefix = f"{document.slug}-"
             entries.append(Anchor(document.fields.get("titel", ""), document.slug))
             entries += _entries(document, self.local.get(document.content_path), prefix)
@@ -203,10 +202,7 @@ def ids_are_unique(documents: Sequence[Document]) -> Iterator[tuple[str, int, st
     parts = {spec.anchor: spec.title for spec in PARTS}
     on_print_page: dict[str, tuple[Document, int]] = {}
     start = [doc for doc in documents if doc.content_path == START_PAGE_PATH]
-    environments = sorted(
-        (doc for doc in documents if doc.is_environment),
-        key=lambda doc: doc.fields.get("volgorde", 0),
-    )
+    environments = _environments_in_order(documents)
     for document in documents:
         seen: dict[str, int] = {}
         for anchor, line in _written_ids(document):
@@ -237,6 +233,12 @@ def ids_are_unique(documents: Sequence[Document]) -> Iterator[tuple[str, int, st
                 message = f"het anker '#{anchor}' staat ook in {other[0].path} (regel {other[1]})"
                 yield document.path, line, message, _PRINT_HINT
             on_print_page.setdefault(anchor, (document, line))
+
+
+def _environments_in_order(documents: Iterable[Document]) -> list[Document]:
+    """The environment pages in their `volgorde`, as the model and the print page have them."""
+    environments = (doc for doc in documents if doc.is_environment)
+    return sorted(environments, key=lambda doc: doc.fields.get("volgorde", 0))
 
 
 _UNIQUE_HINT = "een anker mag maar één keer op een pagina staan: kies een ander"
