@@ -17,12 +17,23 @@ MkDocs, see `handboek check`). This hook only connects it to MkDocs:
   theme's templates again (about 36, 0.3 s each time).
 - on_page_markdown: give each page its title and description from the
   model, and render environment and generated pages from the model.
+- on_env, on_page_context/on_template_context, on_post_page/on_post_template,
+  on_post_build: the audit of the built output (`handboek.audit`). Every
+  stylesheet and SVG is audited before MkDocs copies it, every page before
+  MkDocs writes it (a page with problems is not written); a page that passes
+  gets its Content-Security-Policy, with the hashes of the theme's inline
+  scripts (`handboek.csp`). At the end, any problem stops the build with all
+  of them.
 """
 
 from __future__ import annotations
 
 import logging
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 from jinja2 import Environment as TemplateEnvironment
 from jinja2 import FileSystemBytecodeCache
@@ -32,7 +43,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
 from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
-from handboek import load, render
+from handboek import audit, csp, load, render
+from handboek.audit_html import Rules
+from handboek.audit_url import Site
 from handboek.local.files import layer_folder
 from handboek.local.municipality import COLOURS_CSS, read_municipality
 from handboek.model import (
@@ -45,13 +58,32 @@ from handboek.model import (
     Handbook,
 )
 from handboek.model import Page as ContentPage
-from handboek.problems import errors, notices, report
+from handboek.problems import Problem, errors, notices, report
 
 log = logging.getLogger("mkdocs.hooks.handboek")
 
 _handbook: Handbook | None = None
 # The model's pages by path, so each page is found in one step (1,000 pages: no 500,000 steps).
 _pages_by_path: dict[str, ContentPage] = {}
+
+
+@dataclass
+class _Audit:
+    """What the audit of one build needs and found (reset by on_pre_build)."""
+
+    root: Path = Path()
+    base_path: str = "/"
+    site_url: str = ""
+    rules: Rules = field(default_factory=Rules)
+    scripts: tuple[csp.TemplateScript, ...] = ()
+    expected: dict[str, frozenset[str]] = field(default_factory=dict)  # per page or template
+    sources: dict[str, Path] = field(default_factory=dict)  # shown path -> file, for lines
+    problems: list[Problem] = field(default_factory=list)
+    seconds: float = 0.0
+    audited: int = 0
+
+
+_audit = _Audit()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -73,8 +105,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
-    global _handbook, _pages_by_path
+    global _handbook, _pages_by_path, _audit
     root = Path(config.config_file_path).parent
+    site_url = config.site_url or ""
+    _audit = _Audit(root, (urlsplit(site_url).path.rstrip("/") + "/"), site_url)
     result = load.check_content(Path(config.docs_dir), root)
     if errors(result.problems):
         raise PluginError(
@@ -157,7 +191,124 @@ def on_env(env: TemplateEnvironment, *, config: MkDocsConfig, files: Files) -> T
         log.info(
             "Templates niet bewaard voor een volgende bouw (Jinja: %s). De bouw gaat door.", error
         )
+    start = time.process_time()
+    theme_dirs = [Path(folder).resolve() for folder in config.theme.dirs]
+    _audit.scripts = csp.template_scripts(env)
+    _audit.rules = Rules(
+        script_files=frozenset(
+            file.dest_uri
+            for file in files
+            if file.dest_uri.endswith(".js") and _in_any(file.abs_src_path, theme_dirs)
+        )
+    )
+    for file in files:
+        if file.abs_src_path and not _in_any(file.abs_src_path, theme_dirs):
+            _audit.sources[_shown(Path(file.abs_src_path))] = Path(file.abs_src_path)
+    if _handbook is not None and _handbook.local is not None:
+        for path in sorted((_audit.root / "lokaal").rglob("*.yml")):
+            _audit.sources[_shown(path)] = path
+    for file in files:
+        if file.dest_uri.endswith(audit.AUDITED_SUFFIXES) and not file.is_documentation_page():
+            _audit.problems.extend(
+                audit.audit_file(file.content_bytes, _site(file.dest_uri), _file_source(file))
+            )
+            _audit.audited += 1
+    _audit.seconds += time.process_time() - start
     return env
+
+
+def on_page_context(context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+    _audit.expected[page.file.dest_uri] = csp.expected_scripts(_audit.scripts, context)
+    return context
+
+
+def on_template_context(context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
+    if template_name.endswith(".html"):
+        _audit.expected[template_name] = csp.expected_scripts(_audit.scripts, context)
+    return context
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    """Audit the page before MkDocs writes it; a page with problems is not written."""
+    own = page.file.abs_src_path
+    return _audited(output, page.file.dest_uri, Path(own) if own else None)
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    if not template_name.endswith(".html"):
+        return output_content  # sitemap.xml: addresses of the site's own pages
+    return _audited(output_content, template_name, None)
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    log.info(
+        "Gebouwde site gecontroleerd: %d bestanden in %.2f s (CPU)", _audit.audited, _audit.seconds
+    )
+    if _audit.problems:
+        raise PluginError(
+            "De gebouwde site bevat iets wat niet mag; de bouw is mislukt en de pagina's met "
+            "fouten zijn niet geschreven.\n" + report(_audit.problems)
+        )
+
+
+def _audited(html: str, site_path: str, own: Path | None) -> str:
+    start = time.process_time()
+
+    def sources() -> list[audit.Source]:
+        shown = _shown(own) if own else config_docs_folder()
+        first = [audit.Source(shown, _read(own))] if own else [audit.Source(shown)]
+        others = [audit.Source(path, _read(file)) for path, file in _audit.sources.items()]
+        return first + [source for source in others if source.path != shown]
+
+    result = audit.audit_page(
+        html,
+        _site(site_path),
+        sources,
+        _audit.rules,
+        _audit.expected.get(site_path, frozenset()),
+    )
+    _audit.problems.extend(result.problems)
+    _audit.audited += 1
+    _audit.seconds += time.process_time() - start
+    return "" if result.problems else result.html
+
+
+def config_docs_folder() -> str:
+    """Where generated pages (overview, print page) come from: the content folder."""
+    return "content"
+
+
+def _site(path: str) -> Site:
+    return Site(path, _audit.base_path, _audit.site_url)
+
+
+def _file_source(file: File) -> audit.Source:
+    if file.abs_src_path:
+        path = Path(file.abs_src_path)
+        return audit.Source(_shown(path), _read(path), verbatim=True)
+    if file.dest_uri == COLOURS_CSS:
+        path = _audit.root / "lokaal" / "gemeente.yml"
+        return audit.Source(_shown(path), _read(path))
+    return audit.Source(file.src_uri)
+
+
+def _shown(path: Path) -> str:
+    """A path as the editor knows it: relative to the project, or the theme's own file."""
+    resolved = path.resolve()
+    if resolved.is_relative_to(_audit.root.resolve()):
+        return resolved.relative_to(_audit.root.resolve()).as_posix()
+    return f"(thema) {path.as_posix()}"
+
+
+def _read(path: Path | None) -> str:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace") if path else ""
+    except OSError:
+        return ""
+
+
+def _in_any(path: str | None, folders: list[Path]) -> bool:
+    return path is not None and any(Path(path).resolve().is_relative_to(f) for f in folders)
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -1,0 +1,118 @@
+"""The Content-Security-Policy of every page, and the inline scripts it allows.
+
+GitHub Pages cannot send headers, so the policy is a
+`<meta http-equiv="Content-Security-Policy">`, the first element of `<head>`
+(a policy covers only what comes after it). The browser then enforces what
+the audit (`audit_html`) checked at build time:
+
+- `default-src 'self'`: everything from the site itself; nothing from
+  another host (privacy of readers), also for what a script would fetch;
+- `script-src 'self'` plus the hash of each inline script on the page: the
+  scripts of the theme's templates only. An inline event handler
+  (`onclick=`), a `javascript:` link or any other inline script does not run;
+- `style-src 'self'`: stylesheets of the site only, no `style=` attributes
+  and no `<style>`. Material needs none in its HTML: its script sets styles
+  through the CSS object model (`element.style.top = ...`), which a policy
+  does not restrict. Allowing inline styles ('unsafe-inline') would let
+  content restyle or hide the page, so the audit refuses them instead;
+- `img-src 'self' data:`: Material's stylesheet draws its icons as
+  `data:image/svg+xml` masks (inside the stylesheet; no request to any host);
+- `object-src 'none'`, `base-uri 'none'`, `form-action 'none'`: no plug-ins,
+  no `<base>` that would send relative links elsewhere, no form that sends
+  anything anywhere (Material's search form never submits).
+
+Which inline scripts are allowed is decided from the templates, not from
+the page: `template_scripts` collects every inline `<script>` in the theme's
+templates (ours in overrides/ first, then Material's) and `expected_scripts`
+renders each with the page's own template context, giving the exact texts
+the theme writes on that page. A script in the page that is not exactly one
+of those (one from content, or a changed template not yet rendered) fails the
+audit; one that is gets its hash in the policy, computed from the page as
+written, so a changed script can never ship without its hash.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import Environment, Template, TemplateError
+
+POLICY = (
+    "default-src 'self'",
+    "script-src 'self'{hashes}",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+)
+# In a template's source: an inline script, without src (those are files) or a data type.
+_TEMPLATE_SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.S)
+_HEAD = re.compile(r"<head(?:\s[^>]*)?>", re.I)
+
+
+@dataclass(frozen=True)
+class TemplateScript:
+    """An inline script as a template writes it, compiled as its own small template."""
+
+    template: str
+    body: Template
+
+
+def template_scripts(env: Environment) -> tuple[TemplateScript, ...]:
+    """Every inline script of the theme's HTML templates (the first of each name found)."""
+    if env.loader is None:
+        return ()
+    scripts = []
+    for name in env.loader.list_templates():
+        if not name.endswith(".html") or name.startswith("."):
+            continue
+        source, _, _ = env.loader.get_source(env, name)
+        for match in _TEMPLATE_SCRIPT.finditer(source):
+            attributes = match.group("attributes")
+            if "src=" in attributes or "type=" in attributes:
+                continue
+            try:
+                body = env.from_string(match.group("body"))
+            except TemplateError:
+                continue  # not a script on its own: then it is never expected, and fails loudly
+            scripts.append(TemplateScript(name, body))
+    return tuple(scripts)
+
+
+def expected_scripts(
+    scripts: Iterable[TemplateScript], context: Mapping[str, Any]
+) -> frozenset[str]:
+    """The exact texts the templates' inline scripts have on a page with this context."""
+    texts = set()
+    for script in scripts:
+        try:
+            texts.add(script.body.render(context))
+        except (TemplateError, TypeError, AttributeError, KeyError):
+            continue  # needs variables only its own template sets: not expected on its own
+    return frozenset(texts)
+
+
+def script_hash(text: str) -> str:
+    """The CSP source for an inline script: 'sha256-<base64>' of its UTF-8 text."""
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def policy(scripts: Iterable[str]) -> str:
+    hashes = "".join(f" {script_hash(text)}" for text in dict.fromkeys(scripts))
+    return "; ".join(POLICY).format(hashes=hashes)
+
+
+def with_policy(html: str, scripts: Iterable[str]) -> str:
+    """The page with its policy as the first element of <head>."""
+    match = _HEAD.search(html)
+    if match is None:
+        raise ValueError("de pagina heeft geen <head>")
+    meta = f'\n    <meta http-equiv="Content-Security-Policy" content="{policy(scripts)}">'
+    return html[: match.end()] + meta + html[match.end() :]
