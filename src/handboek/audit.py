@@ -32,6 +32,10 @@ _HINT_LOAD = (
     "de site laadt alles van haar eigen adres (geen verzoeken naar andere partijen); zet het "
     "bestand in de site, of maak er een gewone link van"
 )
+_HINT_STYLE = (
+    "zet de opmaak in een CSS-bestand van het thema (overrides/assets/) en geef het element "
+    "een klasse: {: .naam }"
+)
 _HINT_OTHER = (
     "alleen gewone tekst, links, afbeeldingen van de site en de opmaak van het thema mogen"
 )
@@ -88,8 +92,9 @@ def audit_file(data: bytes, site: Site, source: Source) -> tuple[Problem, ...]:
         if source.verbatim:
             problems.append(Problem(source.path, line, message, _hint(message)))
         else:
-            evidence = message.split("(", 1)[1].split(")", 1)[0] if "(" in message else ""
-            finding = audit_html.Finding(message, evidence)
+            inside = message.split("(", 1)[1].split(")", 1)[0] if "(" in message else ""
+            rule = next((word for word in message.split() if word.startswith("@")), "")
+            finding = audit_html.Finding(message, (inside, rule))
             problems.append(_problem(finding, site, [source]))
     return tuple(problems)
 
@@ -102,19 +107,28 @@ def _problem(finding: audit_html.Finding, site: Site, sources: Sequence[Source])
         line = _line_of(finding.evidence, source.text)
         if line:
             return Problem(source.path, line, message, _hint(finding.message))
-    return Problem(sources[0].path, 1, message, _hint(finding.message))
+    untraced = f"{message} (de regel in de bron is niet gevonden)"
+    return Problem(sources[0].path, 1, untraced, _hint(finding.message))
 
 
-def _line_of(evidence: str, text: str) -> int:
-    """The first line of `text` that contains `evidence` (case-insensitive), or 0."""
-    if not evidence or not text:
-        return 0
-    position = text.lower().find(evidence.lower())
-    return text.count("\n", 0, position) + 1 if position >= 0 else 0
+def _line_of(evidence: tuple[str, ...], text: str) -> int:
+    """The first line of `text` with the first piece of `evidence` found in it, or 0."""
+    lower = text.lower()
+    for piece in evidence:
+        position = lower.find(piece.lower()) if piece.strip() else -1
+        if position >= 0:
+            return text.count("\n", 0, position) + 1
+    return 0
 
 
 def _hint(message: str) -> str:
-    if "code uit" in message or "script" in message or "link met" in message:
+    if "stijlen" in message:
+        return _HINT_STYLE
+    if (
+        "code uit" in message
+        or "link met" in message
+        or "script" in message.replace("noscript", "")
+    ):
         return _HINT_CODE
     if "andere website" in message or "buiten" in message or "laadt" in message:
         return _HINT_LOAD

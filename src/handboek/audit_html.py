@@ -165,7 +165,7 @@ ELEMENT_ATTRIBUTES: dict[str, frozenset[str]] = {
     name: frozenset(attributes.split())
     for name, attributes in {
         "html": "xmlns",
-        "meta": "charset name content",
+        "meta": "charset name content http-equiv",  # http-equiv: refused below
         "link": "rel href hreflang type sizes media",
         "script": "src type",
         "a": "href hreflang rel target type download name",
@@ -207,10 +207,11 @@ _CONFIG = "__config"
 
 @dataclass(frozen=True)
 class Finding:
-    """One problem in a page; `evidence` is a piece of the page to find in the source."""
+    """One problem in a page."""
 
     message: str
-    evidence: str = ""
+    evidence: tuple[str, ...] = ()
+    """Pieces of the page to look for in the source, best first (a value, then a name)."""
 
 
 @dataclass(frozen=True)
@@ -253,20 +254,26 @@ def page_findings(
             result.findings.append(
                 Finding(
                     f'<meta http-equiv="{attributes["http-equiv"]}"> is niet toegestaan',
-                    "http-equiv",
+                    ("http-equiv",),
                 )
             )
         elif tag == "link":
             result.findings.extend(_link(attributes, site))
         elif tag == "input" and (attributes.get("type") or "text").lower() not in _INPUT_TYPES:
             result.findings.append(
-                Finding(f'<input type="{attributes.get("type")}"> is niet toegestaan', "input")
+                Finding(f'<input type="{attributes.get("type")}"> is niet toegestaan', ("input",))
             )
     if data_blocks > 1:
         result.findings.append(
-            Finding('de pagina heeft meer dan één <script type="application/json">', "<script")
+            Finding('de pagina heeft meer dan één <script type="application/json">', ("<script",))
         )
     return result
+
+
+def shown(value: str) -> str:
+    """A value in a message: control characters made visible, at most 80 characters."""
+    value = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in value)
+    return value if len(value) <= 80 else value[:77] + "..."
 
 
 def _element_finding(tag: str, attributes: dict[str, str | None]) -> Finding:
@@ -274,9 +281,9 @@ def _element_finding(tag: str, attributes: dict[str, str | None]) -> Finding:
         return Finding(
             "het HTML-element <style> is niet toegestaan: de browser voert alleen stijlen uit "
             "de CSS-bestanden van de site uit",
-            "<style",
+            ("<style",),
         )
-    return Finding(f"het HTML-element <{tag}> is niet toegestaan", f"<{tag}")
+    return Finding(f"het HTML-element <{tag}> is niet toegestaan", (f"<{tag}",))
 
 
 def _attribute_finding(
@@ -284,12 +291,12 @@ def _attribute_finding(
 ) -> Finding | None:
     lower = name.lower()
     if lower.startswith("on"):
-        return Finding(f"het attribuut '{name}' in <{tag}> voert code uit", name)
+        return Finding(f"het attribuut '{name}' in <{tag}> voert code uit", (name,))
     if lower == "style":
         return Finding(
             f"het attribuut 'style' in <{tag}> is niet toegestaan: de browser voert alleen "
             "stijlen uit de CSS-bestanden van de site uit",
-            value or "style",
+            (value, "style"),
         )
     allowed = (
         lower in GLOBAL_ATTRIBUTES
@@ -298,7 +305,9 @@ def _attribute_finding(
         or (tag in audit_svg.ELEMENTS and (name in SVG_ATTRIBUTES or lower == "xlink:href"))
     )
     if not allowed:
-        return Finding(f"het attribuut '{name}' in <{tag}> is niet toegestaan", name)
+        return Finding(f"het attribuut '{name}' in <{tag}> is niet toegestaan", (name,))
+    if tag == "script" and lower == "src":
+        return None  # checked with the script
     if lower in ("src", "poster") or (
         lower in ("href", "xlink:href") and tag in audit_svg.ELEMENTS
     ):
@@ -307,14 +316,15 @@ def _attribute_finding(
         else:
             problem = load_problem(value, site)
         if problem:
-            return Finding(f'<{tag} {name}="{value}"> {problem}', value)
+            return Finding(f'<{tag} {name}="{shown(value)}"> {problem}', (value, name))
     elif lower == "srcset":
         for address in srcset_addresses(value):
             if problem := load_problem(address, site):
-                return Finding(f'<{tag} srcset="{value}"> {problem}', address)
-    elif lower in _NAVIGATION_ATTRIBUTES and tag != "link":
-        if problem := navigation_problem(value):
-            return Finding(f'<{tag} {name}="{value}">: {problem}', value)
+                return Finding(f'<{tag} srcset="{shown(value)}"> {problem}', (address, name))
+    elif (
+        lower in _NAVIGATION_ATTRIBUTES and tag != "link" and (problem := navigation_problem(value))
+    ):
+        return Finding(f'<{tag} {name}="{shown(value)}">: {problem}', (value, name))
     return None
 
 
@@ -322,12 +332,12 @@ def _link(attributes: dict[str, str | None], site: Site) -> Iterator[Finding]:
     relations = set((attributes.get("rel") or "").lower().split())
     href = attributes.get("href") or ""
     if not relations or not relations <= _LINK_RELATIONS:
-        yield Finding(f'<link rel="{attributes.get("rel") or ""}"> is niet toegestaan', "<link")
+        yield Finding(f'<link rel="{attributes.get("rel") or ""}"> is niet toegestaan', ("<link",))
     elif relations & _LOAD_RELATIONS:
         if problem := load_problem(href, site):
-            yield Finding(f'<link href="{href}"> {problem}', href)
+            yield Finding(f'<link href="{shown(href)}"> {problem}', (href, "<link"))
     elif problem := navigation_problem(href):
-        yield Finding(f'<link href="{href}">: {problem}', href)
+        yield Finding(f'<link href="{shown(href)}">: {problem}', (href, "<link"))
 
 
 def _script(
@@ -344,7 +354,7 @@ def _script(
     if kind == "application/json":
         if attributes.get("id") != _CONFIG or "src" in attributes:
             result.findings.append(
-                Finding('een <script type="application/json"> is niet toegestaan', "<script")
+                Finding('een <script type="application/json"> is niet toegestaan', ("<script",))
             )
         else:
             try:
@@ -352,26 +362,27 @@ def _script(
             except ValueError:
                 result.findings.append(
                     Finding(
-                        "de instellingen van het thema (__config) zijn geen geldige JSON", _CONFIG
+                        "de instellingen van het thema (__config) zijn geen geldige JSON",
+                        (_CONFIG,),
                     )
                 )
         return 1
     if kind not in _SCRIPT_TYPES:
-        result.findings.append(Finding(f'<script type="{kind}"> is niet toegestaan', "<script"))
+        result.findings.append(Finding(f'<script type="{kind}"> is niet toegestaan', ("<script",)))
         return 0
     if "src" in attributes:
         source = attributes.get("src") or ""
         if load_problem(source, site) is None and site_path(source, site) in rules.script_files:
             if text.strip():
                 result.findings.append(
-                    Finding("een <script src> met tekst erin is niet toegestaan", source)
+                    Finding("een <script src> met tekst erin is niet toegestaan", (source,))
                 )
             return 0
         result.findings.append(
             Finding(
                 f"het script '{source}' is niet toegestaan: scripts komen alleen uit het thema "
                 "(Material en overrides/)",
-                source,
+                (source, "<script"),
             )
         )
         return 0
@@ -383,7 +394,7 @@ def _script(
             Finding(
                 "een script in de pagina dat niet uit de sjablonen van het thema komt: "
                 f"'{first[:60]}'",
-                first[:40] or "<script",
+                (first[:40], "<script"),
             )
         )
     return 0

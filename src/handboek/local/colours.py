@@ -105,15 +105,19 @@ def contrast_findings(colours: Mapping[str, str]) -> Iterator[tuple[str, str, st
             )
 
 
-def css(colours: Mapping[str, str], name: str) -> str:
-    """The colours as custom properties, after (and so above) Material's and our own."""
+def css(colours: Mapping[str, str]) -> str:
+    """The colours as custom properties, after (and so above) Material's and our own.
+
+    Only the checked #rrggbb values go in; nothing else from gemeente.yml (a name in a
+    comment could end the comment and add rules, such as an @import from elsewhere).
+    """
     declarations = "\n".join(
         f"  {prop}: {colours[token].lower()};"
         for token, properties in CUSTOM_PROPERTIES.items()
         for prop in properties
     )
     return (
-        f"/* Kleuren van {name.replace('*/', '')}, gemaakt uit lokaal/gemeente.yml. */\n"
+        "/* Kleuren van de gemeente, gemaakt uit lokaal/gemeente.yml. */\n"
         # Material sets colours on :root and on <body>'s palette attributes; this
         # selector outranks both, and the accessibility section of handboek.css.
         ":root,\nhtml body[data-md-color-scheme][data-md-color-primary][data-md-color-accent] {\n"

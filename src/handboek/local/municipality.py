@@ -5,14 +5,14 @@ hook needs the name, logo and colours in `on_config`, before the full check
 runs. `layer.check_layer` reads it again through `municipality_values`, so the
 check reports its problems next to those of the rest of the layer. The file
 is parsed with the fields of `fields.MUNICIPALITY_FIELDS`; then the web
-address must be https, the logo must be an .svg or .png in lokaal/ that loads
-nothing from elsewhere, and the colours must be valid and readable
+address must be https, the logo must be an .svg or .png in lokaal/ (an SVG
+read with `audit_svg`: a drawing only, no script, no DTD, nothing from
+elsewhere), and the colours must be valid and readable
 (`colours`).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +20,8 @@ from typing import Any
 
 import yaml
 
-from handboek import frontmatter
+from handboek import audit_svg, frontmatter
+from handboek.audit_url import Site
 from handboek.local import colours
 from handboek.local.fields import MUNICIPALITY_FIELDS
 from handboek.local.files import (
@@ -41,9 +42,14 @@ from handboek.problems import Problem, errors
 SITE_ASSETS = "assets/gemeente"
 COLOURS_CSS = f"{SITE_ASSETS}/kleuren.css"
 
-_EXTERNAL_REFERENCE = re.compile(
-    r"""(?:\b(?:href|src)\s*=\s*["']\s*(?:https?:)?//|url\(\s*["']?\s*(?:https?:)?//|@import)""",
-    re.IGNORECASE,
+_LOAD = (
+    "neem lettertypen en afbeeldingen op in het SVG-bestand zelf; de site doet geen verzoeken "
+    "naar andere partijen (privacy)"
+)
+_DTD = "verwijder de regel met <!DOCTYPE ...> (en <!ENTITY ...>) bovenaan het bestand"
+_DRAWING = (
+    "een logo is alleen een tekening: bewaar het als gewone SVG (in Inkscape: 'Gewone SVG'), "
+    "zonder scripts, links, animatie of verwijzingen naar andere bestanden"
 )
 
 
@@ -78,7 +84,7 @@ class Municipality:
 
     @property
     def css(self) -> str:
-        return colours.css(self.colours, self.name) if self.colours else ""
+        return colours.css(self.colours) if self.colours else ""
 
 
 def read_municipality(root: Path) -> tuple[Municipality | None, list[Problem]]:
@@ -151,13 +157,11 @@ def _logo_problems(folder: Path, logo: str, path: str, line: int) -> Iterator[Pr
         return
     if file.suffix.lower() == ".svg":
         svg_path = f"{LOCAL_FOLDER}/{logo}"
-        text = file.read_text(encoding="utf-8", errors="replace")
-        for number, svg_line in enumerate(text.split("\n"), 1):
-            if _EXTERNAL_REFERENCE.search(svg_line):
-                yield Problem(
-                    svg_path,
-                    number,
-                    "het logo laadt iets van een andere website",
-                    "neem lettertypen en afbeeldingen op in het SVG-bestand zelf; de site "
-                    "doet geen verzoeken naar andere partijen (privacy)",
-                )
+        site = Site(f"{SITE_ASSETS}/logo.svg")
+        for number, message in audit_svg.findings(file.read_bytes(), site):
+            if message.endswith("laadt iets van een andere website"):
+                yield Problem(svg_path, number, "het logo laadt iets van een andere website", _LOAD)
+            elif "DTD" in message or "entiteiten" in message:
+                yield Problem(svg_path, number, message, _DTD)
+            else:
+                yield Problem(svg_path, number, message, _DRAWING)
