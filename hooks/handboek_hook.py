@@ -218,14 +218,21 @@ def on_env(env: TemplateEnvironment, *, config: MkDocsConfig, files: Files) -> T
 
 
 def on_page_context(context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-    _audit.expected[page.file.dest_uri] = csp.expected_scripts(_audit.scripts, context)
+    """The inline scripts the theme's templates write on this page (for the audit and CSP)."""
+    _expect(page.file.dest_uri, context)
     return context
 
 
 def on_template_context(context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
-    if template_name.endswith(".html"):
-        _audit.expected[template_name] = csp.expected_scripts(_audit.scripts, context)
+    if template_name.endswith(".html"):  # 404.html
+        _expect(template_name, context)
     return context
+
+
+def _expect(site_path: str, context: Any) -> None:
+    start = time.process_time()
+    _audit.expected[site_path] = csp.expected_scripts(_audit.scripts, context)
+    _audit.seconds += time.process_time() - start
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:

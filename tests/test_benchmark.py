@@ -81,10 +81,11 @@ def test_benchmark_builds_with_and_without_hooks_and_stock_material(
     assert len(output) == 5, output  # header, separator, one row, empty line, note
     assert re.fullmatch(
         rf"\| 10 \| full \| 3 \| 1 \| {time} \| {time} \| {time} \| [+-]\d+% \([+-]\d+%\) "
-        rf"\| {time} \| {check} "
+        rf"\| \d+\.\d\d \(\+\d+\.\d%\) \| {time} \| {check} "
         rf"\| {time} \| \d+ / \d+ / \d+ \|",
         output[2],
     ), output
+    assert "| 0.00 (+0.0%) |" not in output[2]  # the hook reported the audit's time
     # The build with hooks has the generated overview and the local pages; without, neither.
     assert (tmp_path / "site-10-0" / "overzicht" / "index.html").is_file()
     assert (tmp_path / "site-10-0" / "gemeente" / "contact" / "index.html").is_file()
