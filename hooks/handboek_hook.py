@@ -29,6 +29,7 @@ MkDocs, see `handboek check`). This hook only connects it to MkDocs:
 from __future__ import annotations
 
 import logging
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,7 +78,7 @@ class _Audit:
     rules: Rules = field(default_factory=Rules)
     scripts: tuple[csp.TemplateScript, ...] = ()
     expected: dict[str, frozenset[str]] = field(default_factory=dict)  # per page or template
-    sources: dict[str, Path] = field(default_factory=dict)  # shown path -> file, for lines
+    sources: list[Path] = field(default_factory=list)  # where a page's text may come from
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
     audited: int = 0
@@ -192,21 +193,20 @@ def on_env(env: TemplateEnvironment, *, config: MkDocsConfig, files: Files) -> T
             "Templates niet bewaard voor een volgende bouw (Jinja: %s). De bouw gaat door.", error
         )
     start = time.process_time()
-    theme_dirs = [Path(folder).resolve() for folder in config.theme.dirs]
+    theme_dirs = tuple(os.path.join(os.path.abspath(folder), "") for folder in config.theme.dirs)
     _audit.scripts = csp.template_scripts(env)
     _audit.rules = Rules(
         script_files=frozenset(
             file.dest_uri
             for file in files
-            if file.dest_uri.endswith(".js") and _in_any(file.abs_src_path, theme_dirs)
+            if file.dest_uri.endswith(".js") and (file.abs_src_path or "").startswith(theme_dirs)
         )
     )
-    for file in files:
-        if file.abs_src_path and not _in_any(file.abs_src_path, theme_dirs):
-            _audit.sources[_shown(Path(file.abs_src_path))] = Path(file.abs_src_path)
+    _audit.sources = [
+        Path(file.abs_src_path) for file in files.documentation_pages() if file.abs_src_path
+    ]
     if _handbook is not None and _handbook.local is not None:
-        for path in sorted((_audit.root / "lokaal").rglob("*.yml")):
-            _audit.sources[_shown(path)] = path
+        _audit.sources += sorted((_audit.root / "lokaal").rglob("*.yml"))
     for file in files:
         if file.dest_uri.endswith(audit.AUDITED_SUFFIXES) and not file.is_documentation_page():
             _audit.problems.extend(
@@ -264,7 +264,7 @@ def _audited(html: str, site_path: str, own: Path | None) -> str:
     def sources() -> list[audit.Source]:
         shown = _shown(own) if own else config_docs_folder()
         first = [audit.Source(shown, _read(own))] if own else [audit.Source(shown)]
-        others = [audit.Source(path, _read(file)) for path, file in _audit.sources.items()]
+        others = [audit.Source(_shown(file), _read(file)) for file in _audit.sources]
         return first + [source for source in others if source.path != shown]
 
     result = audit.audit_page(
@@ -312,10 +312,6 @@ def _read(path: Path | None) -> str:
         return path.read_text(encoding="utf-8", errors="replace") if path else ""
     except OSError:
         return ""
-
-
-def _in_any(path: str | None, folders: list[Path]) -> bool:
-    return path is not None and any(Path(path).resolve().is_relative_to(f) for f in folders)
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -203,6 +203,12 @@ _LINK_RELATIONS = frozenset({"stylesheet", "icon", "canonical", "prev", "next", 
 _INPUT_TYPES = frozenset({"checkbox", "radio", "text", "search", "button", "reset"})
 _SCRIPT_TYPES = frozenset({"", "text/javascript", "module"})
 _CONFIG = "__config"
+_ADDRESS_ATTRIBUTES = frozenset({"src", "poster", "href", "xlink:href", "srcset", "cite"})
+# Per element, the attributes found allowed whatever their value: the same on every page
+# (class, id, aria-*), so a 1,000-page build checks each pair once.
+_PLAIN: dict[str, set[str]] = {tag: set() for tag in ELEMENTS}
+# What the parser reports as nodes that are not elements.
+_NOT_ELEMENTS = frozenset({"-comment", "_comment", "-doctype", "!doctype"})
 
 
 @dataclass(frozen=True)
@@ -238,14 +244,16 @@ def page_findings(
     data_blocks = 0
     for node in tree.root.traverse(include_text=False):
         tag = node.tag
-        if tag in ("-comment", "_comment", "-doctype", "!doctype"):
+        if tag not in ELEMENTS:
+            if tag not in _NOT_ELEMENTS:
+                result.findings.append(_element_finding(tag))
             continue
         attributes = node.attributes
-        if tag not in ELEMENTS:
-            result.findings.append(_element_finding(tag, attributes))
-            continue
+        plain = _PLAIN[tag]
         for name, value in attributes.items():
-            finding = _attribute_finding(tag, name, value or "", attributes, site)
+            if name in plain:
+                continue
+            finding = _attribute_finding(tag, name, value or "", site)
             if finding is not None:
                 result.findings.append(finding)
         if tag == "script":
@@ -276,7 +284,7 @@ def shown(value: str) -> str:
     return value if len(value) <= 80 else value[:77] + "..."
 
 
-def _element_finding(tag: str, attributes: dict[str, str | None]) -> Finding:
+def _element_finding(tag: str) -> Finding:
     if tag in ("style",):
         return Finding(
             "het HTML-element <style> is niet toegestaan: de browser voert alleen stijlen uit "
@@ -286,9 +294,7 @@ def _element_finding(tag: str, attributes: dict[str, str | None]) -> Finding:
     return Finding(f"het HTML-element <{tag}> is niet toegestaan", (f"<{tag}",))
 
 
-def _attribute_finding(
-    tag: str, name: str, value: str, attributes: dict[str, str | None], site: Site
-) -> Finding | None:
+def _attribute_finding(tag: str, name: str, value: str, site: Site) -> Finding | None:
     lower = name.lower()
     if lower.startswith("on"):
         return Finding(f"het attribuut '{name}' in <{tag}> voert code uit", (name,))
@@ -308,6 +314,9 @@ def _attribute_finding(
         return Finding(f"het attribuut '{name}' in <{tag}> is niet toegestaan", (name,))
     if tag == "script" and lower == "src":
         return None  # checked with the script
+    if lower not in _ADDRESS_ATTRIBUTES:
+        _PLAIN[tag].add(name)  # allowed whatever its value: not checked again (speed)
+        return None
     if lower in ("src", "poster") or (
         lower in ("href", "xlink:href") and tag in audit_svg.ELEMENTS
     ):

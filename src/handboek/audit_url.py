@@ -20,6 +20,7 @@ another host, as in every browser).
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from dataclasses import dataclass
@@ -53,6 +54,7 @@ def scheme(address: str) -> str:
     return match.group(1).lower() if match else ""
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def navigation_problem(address: str) -> str | None:
     """Why a link to `address` is not allowed, or None."""
     name = scheme(address)
@@ -67,6 +69,15 @@ def load_problem(address: str, site: Site, *, fragment_only: bool = False) -> st
     With `fragment_only`, only a reference inside the same file (`#id`) is
     allowed (references in an SVG file).
     """
+    folder = posixpath.dirname(site.path)
+    return _load_problem(address, folder, site.base_path, site.site_url, fragment_only)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _load_problem(
+    address: str, folder: str, base_path: str, site_url: str, fragment_only: bool
+) -> str | None:
+    """`load_problem`, remembered: the same menu links recur on every page of a folder."""
     address = clean(address).replace("\\", "/")
     if address.startswith("#") or (not address and not fragment_only):
         return None
@@ -76,7 +87,7 @@ def load_problem(address: str, site: Site, *, fragment_only: bool = False) -> st
         return f"verwijst naar iets buiten dit bestand ('{address}')"
     name = scheme(address)
     if name:
-        if site.site_url and address.startswith(site.site_url):
+        if site_url and address.startswith(site_url):
             return None
         if name in ("http", "https", "ftp", "ws", "wss"):
             return "laadt iets van een andere website"
@@ -85,9 +96,9 @@ def load_problem(address: str, site: Site, *, fragment_only: bool = False) -> st
         return "laadt iets van een andere website"
     target = address.split("#", 1)[0].split("?", 1)[0]
     if target.startswith("/"):
-        inside = (posixpath.normpath(target) + "/").startswith(site.base_path)
+        inside = (posixpath.normpath(target) + "/").startswith(base_path)
     else:
-        inside = _stays_inside(posixpath.dirname(site.path), target)
+        inside = _stays_inside(folder, target)
     if not inside:
         return f"verwijst naar iets buiten de site ('{address}')"
     return None
