@@ -741,3 +741,25 @@ def test_a_changed_inline_script_ships_with_its_own_hash(project_copy: Path) -> 
     policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html)
     assert policy is not None and csp.script_hash(script.group(1)) in policy.group(1)
     assert html.index("Content-Security-Policy") < html.index("<meta charset")
+
+
+def test_handboek_bouw_stops_on_the_audit_and_keeps_the_previous_site(project_copy: Path) -> None:
+    from tests.test_build_command import PREVIOUS_SITE, _files, _put_previous_site, _run_bouw
+
+    _put_previous_site(project_copy / "site")
+    page_file = project_copy / "content" / "privacy.md"
+    page_file.write_text(
+        page_file.read_text(encoding=("utf-8"))
+        + ('\n[Meer](https://voorbeeld.example/){: ping="https://volg.voorbeeld.example/" }\n'),
+        encoding="utf-8",
+    )
+    line = page_file.read_text(encoding="utf-8").count("\n")
+    run = _run_bouw(project_copy)
+    assert run.returncode == 1
+    assert (
+        f"content/privacy.md:{line}: in de gebouwde pagina privacy/index.html: het attribuut "
+        "'ping' in <a> is niet toegestaan\n"
+    ) in run.stderr
+    assert "Traceback" not in run.stderr
+    assert run.stderr.endswith("De bouw is mislukt (zie hierboven); site/ is niet veranderd.\n")
+    assert _files(project_copy / "site") == PREVIOUS_SITE
