@@ -141,6 +141,16 @@ _HTML_ELEMENTS = frozenset(
         "audio",
         "track",
         "search",
+        "fieldset",
+        "legend",
+        "select",
+        "option",
+        "optgroup",
+        "textarea",
+        "output",
+        "progress",
+        "meter",
+        "dialog",
     ]
 )
 # Inline SVG (Material's icons): the same drawing elements as an SVG file; Lexbor gives
@@ -175,7 +185,18 @@ ELEMENT_ATTRIBUTES: dict[str, frozenset[str]] = {
         "audio": "src controls loop muted preload",
         "track": "src kind srclang label default",
         "input": "type name value checked disabled placeholder required autocomplete "
-        "autocapitalize autocorrect readonly",
+        "autocapitalize autocorrect readonly accept multiple min max step minlength maxlength "
+        "pattern size",
+        "textarea": "name rows cols placeholder required disabled readonly maxlength minlength "
+        "autocomplete wrap",
+        "select": "name multiple required disabled size autocomplete",
+        "option": "value selected disabled label",
+        "optgroup": "label disabled",
+        "fieldset": "name disabled",
+        "output": "for name",
+        "progress": "value max",
+        "meter": "value min max low high optimum",
+        "dialog": "open",
         "label": "for",
         "button": "type name value disabled",
         "form": "name",
@@ -200,7 +221,10 @@ SVG_ATTRIBUTES = audit_svg.ATTRIBUTES | {"aria-hidden"}
 _NAVIGATION_ATTRIBUTES = frozenset({"href", "cite"})
 _LOAD_RELATIONS = frozenset({"stylesheet", "icon"})
 _LINK_RELATIONS = frozenset({"stylesheet", "icon", "canonical", "prev", "next", "alternate"})
-_INPUT_TYPES = frozenset({"checkbox", "radio", "text", "search", "button", "reset"})
+# Form fields that stay on the reader's device (form-action 'none': no form sends anything).
+_INPUT_TYPES = frozenset(
+    {"checkbox", "radio", "text", "search", "button", "reset", "file", "number", "range", "date"}
+)
 _SCRIPT_TYPES = frozenset({"", "text/javascript", "module"})
 _CONFIG = "__config"
 _ADDRESS_ATTRIBUTES = frozenset({"src", "poster", "href", "xlink:href", "srcset", "cite"})
