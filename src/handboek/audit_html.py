@@ -177,7 +177,7 @@ ELEMENT_ATTRIBUTES: dict[str, frozenset[str]] = {
         "html": "xmlns",
         "meta": "charset name content http-equiv",  # http-equiv: refused below
         "link": "rel href hreflang type sizes media",
-        "script": "src type",
+        "script": "src type defer async",
         "a": "href hreflang rel target type download name",
         "img": "src srcset sizes alt width height loading decoding",
         "source": "src srcset sizes type media width height",
