@@ -78,6 +78,7 @@ class _Audit:
     rules: Rules = field(default_factory=Rules)
     scripts: tuple[csp.TemplateScript, ...] = ()
     expected: dict[str, frozenset[str]] = field(default_factory=dict)  # per page or template
+    content: str = "content"  # the content folder as the editor knows it
     sources: list[Path] = field(default_factory=list)  # where a page's text may come from
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
@@ -110,6 +111,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     site_url = config.site_url or ""
     _audit = _Audit(root, (urlsplit(site_url).path.rstrip("/") + "/"), site_url)
+    _audit.content = _shown(Path(config.docs_dir))
     result = load.check_content(Path(config.docs_dir), root)
     if errors(result.problems):
         raise PluginError(
@@ -262,7 +264,7 @@ def _audited(html: str, site_path: str, own: Path | None) -> str:
     start = time.process_time()
 
     def sources() -> list[audit.Source]:
-        shown = _shown(own) if own else config_docs_folder()
+        shown = _shown(own) if own else _audit.content  # a generated page: from all content
         first = [audit.Source(shown, _read(own))] if own else [audit.Source(shown)]
         others = [audit.Source(_shown(file), _read(file)) for file in _audit.sources]
         return first + [source for source in others if source.path != shown]
@@ -278,11 +280,6 @@ def _audited(html: str, site_path: str, own: Path | None) -> str:
     _audit.audited += 1
     _audit.seconds += time.process_time() - start
     return "" if result.problems else result.html
-
-
-def config_docs_folder() -> str:
-    """Where generated pages (overview, print page) come from: the content folder."""
-    return "content"
 
 
 def _site(path: str) -> Site:

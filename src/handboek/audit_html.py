@@ -217,7 +217,7 @@ ELEMENT_ATTRIBUTES: dict[str, frozenset[str]] = {
     }.items()
 }
 # Attributes of the inline SVG elements (SVG is case-sensitive: viewBox, not viewbox).
-SVG_ATTRIBUTES = audit_svg.ATTRIBUTES | {"aria-hidden"}
+SVG_ATTRIBUTES = audit_svg.ATTRIBUTES | {"aria-hidden", "xmlns:xlink"}
 _NAVIGATION_ATTRIBUTES = frozenset({"href", "cite"})
 _LOAD_RELATIONS = frozenset({"stylesheet", "icon"})
 _LINK_RELATIONS = frozenset({"stylesheet", "icon", "canonical", "prev", "next", "alternate"})
