@@ -76,7 +76,8 @@ class _Audit:
     base_path: str = "/"
     site_url: str = ""
     rules: Rules = field(default_factory=Rules)
-    scripts: tuple[csp.TemplateScript, ...] = ()
+    env: TemplateEnvironment | None = None
+    scripts: dict[str, tuple[csp.TemplateScript, ...]] = field(default_factory=dict)  # by template
     expected: dict[str, frozenset[str]] = field(default_factory=dict)  # per page or template
     content: str = "content"  # the content folder as the editor knows it
     sources: list[Path] = field(default_factory=list)  # where a page's text may come from
@@ -196,7 +197,7 @@ def on_env(env: TemplateEnvironment, *, config: MkDocsConfig, files: Files) -> T
         )
     start = time.process_time()
     theme_dirs = tuple(os.path.join(os.path.abspath(folder), "") for folder in config.theme.dirs)
-    _audit.scripts = csp.template_scripts(env)
+    _audit.env = env
     _audit.rules = Rules(
         script_files=frozenset(
             file.dest_uri
@@ -221,19 +222,22 @@ def on_env(env: TemplateEnvironment, *, config: MkDocsConfig, files: Files) -> T
 
 def on_page_context(context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
     """The inline scripts the theme's templates write on this page (for the audit and CSP)."""
-    _expect(page.file.dest_uri, context)
+    _expect(page.file.dest_uri, page.meta.get("template", "main.html"), context)
     return context
 
 
 def on_template_context(context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
     if template_name.endswith(".html"):  # 404.html
-        _expect(template_name, context)
+        _expect(template_name, template_name, context)
     return context
 
 
-def _expect(site_path: str, context: Any) -> None:
+def _expect(site_path: str, template: str, context: Any) -> None:
     start = time.process_time()
-    _audit.expected[site_path] = csp.expected_scripts(_audit.scripts, context)
+    if template not in _audit.scripts and _audit.env is not None:
+        _audit.scripts[template] = csp.template_scripts(_audit.env, template)
+    scripts = _audit.scripts.get(template, ())
+    _audit.expected[site_path] = csp.expected_scripts(scripts, context)
     _audit.seconds += time.process_time() - start
 
 

@@ -449,15 +449,19 @@ def test_template_scripts_are_rendered_with_the_page_context(tmp_path: Path) -> 
     env = Environment(
         loader=DictLoader(
             {
-                "main.html": '<script>a("{{ base_url }}")</script><script src="x.js"></script>',
+                "main.html": '{% extends "base.html" %}{% block b %}<script>b()</script>'
+                "{% endblock %}",
+                "base.html": '<script>a("{{ base_url }}")</script><script src="x.js"></script>'
+                '{% include "partials/data.html" %}{% include "icons/" ~ icon %}'
+                "{% block b %}{% endblock %}",
                 "partials/data.html": '<script type="application/json">{{ x }}</script>',
-                ".icons/x.html": "<script>nooit()</script>",
+                "redirect.html": "<script>location.replace('{{ page.meta.location }}')</script>",
             }
         )
     )
-    scripts = csp.template_scripts(env)
-    assert [script.template for script in scripts] == ["main.html"]
-    assert csp.expected_scripts(scripts, {"base_url": "../.."}) == {'a("../..")'}
+    scripts = csp.template_scripts(env, "main.html")
+    assert [script.template for script in scripts] == ["main.html", "base.html"]
+    assert csp.expected_scripts(scripts, {"base_url": "../.."}) == {"b()", 'a("../..")'}
 
 
 # --- addresses -------------------------------------------------------------------------

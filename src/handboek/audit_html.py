@@ -233,6 +233,7 @@ _ADDRESS_ATTRIBUTES = frozenset({"src", "poster", "href", "xlink:href", "srcset"
 _PLAIN: dict[str, set[str]] = {tag: set() for tag in ELEMENTS}
 # What the parser reports as nodes that are not elements.
 _NOT_ELEMENTS = frozenset({"-comment", "_comment", "-doctype", "!doctype"})
+_SPECIAL = frozenset({"script", "meta", "link", "input"})  # checked beyond their attributes
 
 
 @dataclass(frozen=True)
@@ -277,9 +278,13 @@ def page_findings(
         for name, value in attributes.items():
             if name in plain:
                 continue
+            if tag == "a" and name == "href" and navigation_problem(value or "") is None:
+                continue  # the most common address by far: every menu entry (speed)
             finding = _attribute_finding(tag, name, value or "", site)
             if finding is not None:
                 result.findings.append(finding)
+        if tag not in _SPECIAL:
+            continue
         if tag == "script":
             data_blocks += _script(node, attributes, site, rules, expected_scripts, result)
         elif tag == "meta" and "http-equiv" in attributes:

@@ -22,10 +22,11 @@ the audit (`audit_html`) checked at build time:
   anything anywhere (Material's search form never submits).
 
 Which inline scripts are allowed is decided from the templates, not from
-the page: `template_scripts` collects every inline `<script>` in the theme's
-templates (ours in overrides/ first, then Material's) and `expected_scripts`
-renders each with the page's own template context, giving the exact texts
-the theme writes on that page. A script in the page that is not exactly one
+the page: `template_scripts` collects every inline `<script>` in the template
+the page is rendered with and the templates it extends and includes (ours in
+overrides/ first, then Material's), and `expected_scripts` renders each with
+the page's own template context, giving the exact texts the theme writes on
+that page. A script in the page that is not exactly one
 of those (one from content, or a changed template not yet rendered) fails the
 audit; one that is gets its hash in the policy, computed from the page as
 written, so a changed script can never ship without its hash.
@@ -40,7 +41,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from jinja2 import Environment, Template, TemplateError
+from jinja2 import Environment, Template, TemplateError, meta
 
 POLICY = (
     "default-src 'self'",
@@ -66,24 +67,35 @@ class TemplateScript:
     """The script itself when its template has no Jinja in it (the same on every page)."""
 
 
-def template_scripts(env: Environment) -> tuple[TemplateScript, ...]:
-    """Every inline script of the theme's HTML templates (the first of each name found)."""
-    if env.loader is None:
-        return ()
-    scripts = []
-    for name in env.loader.list_templates():
-        if not name.endswith(".html") or name.startswith("."):
+def template_scripts(env: Environment, template: str) -> tuple[TemplateScript, ...]:
+    """Every inline script of `template` and of the templates it extends or includes.
+
+    Templates are found as the theme finds them (ours in overrides/ before Material's),
+    following `{% extends %}`, `{% include %}` and `{% import %}` with a fixed name; an
+    include with a computed name (an icon) holds no script. Scripts of templates the page
+    is not rendered with (Material's redirect page, analytics) are never expected.
+    """
+    scripts: list[TemplateScript] = []
+    seen: set[str] = set()
+    waiting = [template]
+    while waiting:
+        name = waiting.pop(0)
+        if name in seen or env.loader is None:
             continue
+        seen.add(name)
         source, _, _ = env.loader.get_source(env, name)
+        waiting += sorted(
+            found for found in meta.find_referenced_templates(env.parse(source)) if found
+        )
         for match in _TEMPLATE_SCRIPT.finditer(source):
             attributes = match.group("attributes")
             if "src=" in attributes or "type=" in attributes:
                 continue
+            text = match.group("body")
             try:
-                body = env.from_string(match.group("body"))
+                body = env.from_string(text)
             except TemplateError:
                 continue  # not a script on its own: then it is never expected, and fails loudly
-            text = match.group("body")
             fixed = None if "{{" in text or "{%" in text or "{#" in text else text
             scripts.append(TemplateScript(name, body, fixed))
     return tuple(scripts)
