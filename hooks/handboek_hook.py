@@ -237,7 +237,7 @@ def _expect(site_path: str, template: str, context: Any) -> None:
     if template not in _audit.scripts and _audit.env is not None:
         _audit.scripts[template] = csp.template_scripts(_audit.env, template)
     scripts = _audit.scripts.get(template, ())
-    _audit.expected[site_path] = csp.expected_scripts(scripts, context)
+    _audit.expected[site_path] = audit.expected_scripts(scripts, context)
     _audit.seconds += time.process_time() - start
 
 
