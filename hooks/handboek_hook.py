@@ -29,12 +29,8 @@ MkDocs, see `handboek check`). This hook only connects it to MkDocs:
 from __future__ import annotations
 
 import logging
-import os
-import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from jinja2 import Environment as TemplateEnvironment
 from jinja2 import FileSystemBytecodeCache
@@ -44,9 +40,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
 from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
-from handboek import audit, csp, load, render
-from handboek.audit_html import Rules
-from handboek.audit_url import Site
+from handboek import load, render
+from handboek.audit_build import BuildAudit
 from handboek.local.files import layer_folder
 from handboek.local.municipality import COLOURS_CSS, read_municipality
 from handboek.model import (
@@ -59,7 +54,7 @@ from handboek.model import (
     Handbook,
 )
 from handboek.model import Page as ContentPage
-from handboek.problems import Problem, errors, notices, report
+from handboek.problems import errors, notices, report
 
 log = logging.getLogger("mkdocs.hooks.handboek")
 
@@ -68,25 +63,7 @@ _handbook: Handbook | None = None
 _pages_by_path: dict[str, ContentPage] = {}
 
 
-@dataclass
-class _Audit:
-    """What the audit of one build needs and found (reset by on_pre_build)."""
-
-    root: Path = Path()
-    base_path: str = "/"
-    site_url: str = ""
-    rules: Rules = field(default_factory=Rules)
-    env: TemplateEnvironment | None = None
-    scripts: dict[str, tuple[csp.TemplateScript, ...]] = field(default_factory=dict)  # by template
-    expected: dict[str, frozenset[str]] = field(default_factory=dict)  # per page or template
-    content: str = "content"  # the content folder as the editor knows it
-    sources: list[Path] = field(default_factory=list)  # where a page's text may come from
-    problems: list[Problem] = field(default_factory=list)
-    seconds: float = 0.0
-    audited: int = 0
-
-
-_audit = _Audit()
+_audit = BuildAudit(Path(), Path())
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -111,8 +88,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     global _handbook, _pages_by_path, _audit
     root = Path(config.config_file_path).parent
     site_url = config.site_url or ""
-    _audit = _Audit(root, (urlsplit(site_url).path.rstrip("/") + "/"), site_url)
-    _audit.content = _shown(Path(config.docs_dir))
+    _audit = BuildAudit(root, Path(config.docs_dir), site_url)
     result = load.check_content(Path(config.docs_dir), root)
     if errors(result.problems):
         raise PluginError(
@@ -195,124 +171,57 @@ def on_env(env: TemplateEnvironment, *, config: MkDocsConfig, files: Files) -> T
         log.info(
             "Templates niet bewaard voor een volgende bouw (Jinja: %s). De bouw gaat door.", error
         )
-    start = time.process_time()
-    theme_dirs = tuple(os.path.join(os.path.abspath(folder), "") for folder in config.theme.dirs)
-    _audit.env = env
-    _audit.rules = Rules(
-        script_files=frozenset(
-            file.dest_uri
-            for file in files
-            if file.dest_uri.endswith(".js") and (file.abs_src_path or "").startswith(theme_dirs)
-        )
+    local = _handbook is not None and _handbook.local is not None
+    _audit.theme(
+        env,
+        config.theme.dirs,
+        [(file.dest_uri, file.abs_src_path) for file in files],
+        [
+            *(Path(file.abs_src_path) for file in files.documentation_pages() if file.abs_src_path),
+            *(sorted((_audit.root / "lokaal").rglob("*.yml")) if local else []),
+        ],
     )
-    _audit.sources = [
-        Path(file.abs_src_path) for file in files.documentation_pages() if file.abs_src_path
-    ]
-    if _handbook is not None and _handbook.local is not None:
-        _audit.sources += sorted((_audit.root / "lokaal").rglob("*.yml"))
     for file in files:
-        if file.dest_uri.endswith(audit.AUDITED_SUFFIXES) and not file.is_documentation_page():
-            _audit.problems.extend(
-                audit.audit_file(file.content_bytes, _site(file.dest_uri), _file_source(file))
+        if file.dest_uri.endswith(BuildAudit.SUFFIXES) and not file.is_documentation_page():
+            made_from = (
+                _audit.root / "lokaal" / "gemeente.yml" if file.dest_uri == COLOURS_CSS else None
             )
-            _audit.audited += 1
-    _audit.seconds += time.process_time() - start
+            source = Path(file.abs_src_path) if file.abs_src_path else None
+            _audit.file(file.content_bytes, file.dest_uri, source, made_from)
     return env
 
 
 def on_page_context(context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
     """The inline scripts the theme's templates write on this page (for the audit and CSP)."""
-    _expect(page.file.dest_uri, page.meta.get("template", "main.html"), context)
+    _audit.expect(page.file.dest_uri, page.meta.get("template", "main.html"), context)
     return context
 
 
 def on_template_context(context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
     if template_name.endswith(".html"):  # 404.html
-        _expect(template_name, template_name, context)
+        _audit.expect(template_name, template_name, context)
     return context
-
-
-def _expect(site_path: str, template: str, context: Any) -> None:
-    start = time.process_time()
-    if template not in _audit.scripts and _audit.env is not None:
-        _audit.scripts[template] = csp.template_scripts(_audit.env, template)
-    scripts = _audit.scripts.get(template, ())
-    _audit.expected[site_path] = audit.expected_scripts(scripts, context)
-    _audit.seconds += time.process_time() - start
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     """Audit the page before MkDocs writes it; a page with problems is not written."""
     own = page.file.abs_src_path
-    return _audited(output, page.file.dest_uri, Path(own) if own else None)
+    return _audit.page(output, page.file.dest_uri, Path(own) if own else None)
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     if not template_name.endswith(".html"):
         return output_content  # sitemap.xml: addresses of the site's own pages
-    return _audited(output_content, template_name, None)
+    return _audit.page(output_content, template_name, None)
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    log.info(
-        "Gebouwde site gecontroleerd: %d bestanden in %.2f s (CPU)", _audit.audited, _audit.seconds
-    )
+    log.info(_audit.summary())
     if _audit.problems:
         raise PluginError(
             "De gebouwde site bevat iets wat niet mag; de bouw is mislukt en de pagina's met "
             "fouten zijn niet geschreven.\n" + report(_audit.problems)
         )
-
-
-def _audited(html: str, site_path: str, own: Path | None) -> str:
-    start = time.process_time()
-
-    def sources() -> list[audit.Source]:
-        shown = _shown(own) if own else _audit.content  # a generated page: from all content
-        first = [audit.Source(shown, _read(own))] if own else [audit.Source(shown)]
-        others = [audit.Source(_shown(file), _read(file)) for file in _audit.sources]
-        return first + [source for source in others if source.path != shown]
-
-    result = audit.audit_page(
-        html,
-        _site(site_path),
-        sources,
-        _audit.rules,
-        _audit.expected.get(site_path, frozenset()),
-    )
-    _audit.problems.extend(result.problems)
-    _audit.audited += 1
-    _audit.seconds += time.process_time() - start
-    return "" if result.problems else result.html
-
-
-def _site(path: str) -> Site:
-    return Site(path, _audit.base_path, _audit.site_url)
-
-
-def _file_source(file: File) -> audit.Source:
-    if file.abs_src_path:
-        path = Path(file.abs_src_path)
-        return audit.Source(_shown(path), _read(path), verbatim=True)
-    if file.dest_uri == COLOURS_CSS:
-        path = _audit.root / "lokaal" / "gemeente.yml"
-        return audit.Source(_shown(path), _read(path))
-    return audit.Source(file.src_uri)
-
-
-def _shown(path: Path) -> str:
-    """A path as the editor knows it: relative to the project, or the theme's own file."""
-    resolved = path.resolve()
-    if resolved.is_relative_to(_audit.root.resolve()):
-        return resolved.relative_to(_audit.root.resolve()).as_posix()
-    return f"(thema) {path.as_posix()}"
-
-
-def _read(path: Path | None) -> str:
-    try:
-        return path.read_text(encoding="utf-8", errors="replace") if path else ""
-    except OSError:
-        return ""
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

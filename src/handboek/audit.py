@@ -11,10 +11,10 @@ found by looking up a telling piece of the problem (the attribute's value,
 the element) in that source; when it cannot be traced, the problem is at
 line 1 and names the built file, so nothing is ever dropped.
 
-The MkDocs hook calls `audit_page` for every page before MkDocs writes it and
-`audit_file` for every stylesheet and SVG before they are copied, and stops
-the build with all problems when there is any (nothing is stripped or fixed
-silently).
+`audit_build.BuildAudit` calls `audit_page` for every page before MkDocs
+writes it and `audit_file` for every stylesheet and SVG before they are
+copied; the hook stops the build with all problems when there is any
+(nothing is stripped or fixed silently).
 """
 
 from __future__ import annotations
