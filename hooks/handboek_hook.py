@@ -32,14 +32,18 @@ from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
 from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
-from handboek import load, render
+from handboek import feedback, load, opendata, render, selfscan
 from handboek.local.files import layer_folder
 from handboek.local.municipality import COLOURS_CSS, read_municipality
 from handboek.model import (
+    ENVIRONMENTS_FOLDER,
+    GENERATED_PATHS,
     LOCAL_PAGES_PATH,
+    OPEN_DATA_PATH,
     OVERVIEW_PATH,
     PRINT_ALL_PATH,
     PRINT_ALL_TITLE,
+    SELF_SCAN_PATH,
     START_PAGE_PATH,
     Environment,
     Handbook,
@@ -56,6 +60,9 @@ _pages_by_path: dict[str, ContentPage] = {}
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
+    repository, branch = _repository(config)
+    if problem := feedback.repository_problem(repository, branch):
+        raise PluginError(f"mkdocs.yml (extra.handboek_repository): {problem}")
     if not layer_folder(root).is_dir():
         return config
     config.watch.append(str(layer_folder(root)))
@@ -106,6 +113,15 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             inclusion=InclusionLevel.NOT_IN_NAV,  # linked from the overview, not in the menu
         )
     )
+    files.append(
+        File.generated(config, SELF_SCAN_PATH, content=selfscan.self_scan_markdown(handbook))
+    )
+    files.append(File.generated(config, OPEN_DATA_PATH, content=opendata.open_data_markdown(date)))
+    publisher = handbook.local.name if handbook.local is not None else start.review.owner
+    for path, text in opendata.open_data_files(
+        handbook, config.site_name, config.site_url, date, publisher
+    ).items():
+        files.append(File.generated(config, path, content=text))
     if handbook.local is not None:
         root = Path(config.config_file_path).parent
         for site_path, source in (*handbook.local.pages, *filter(None, [handbook.local.logo])):
@@ -141,6 +157,8 @@ def _navigation(handbook: Handbook, files: Files) -> list:
         {"Start": START_PAGE_PATH},
         {"Omgevingen": environments},
         OVERVIEW_PATH,
+        SELF_SCAN_PATH,
+        OPEN_DATA_PATH,
         # Pages in folders keep their folder as a section, as in MkDocs' own menu, so that
         # navigation.prune can fold them away (a flat menu of 1,000 pages is in every page).
         *nest_paths(sorted(others)),
@@ -177,6 +195,20 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         page.meta["handboek_afdruk"] = "alles"
         page.meta["search"] = {"exclude": True}  # its text is already found on the other pages
         return f"# {page.meta['title']}\n\n{markdown}"
+    if path == SELF_SCAN_PATH:
+        page.meta.update(
+            title=selfscan.self_scan_title(handbook),
+            description="Per punt van 'Wat kan de gemeente doen?' nagaan wat al geregeld is.",
+        )
+        page.meta["handboek_zelfscan"] = True
+        # A fixed id: the title has the municipality's name in a fork (links.SELF_SCAN_ANCHOR).
+        return f"# {page.meta['title']} {{#zelfscan}}\n\n{markdown}"
+    if path == OPEN_DATA_PATH:
+        page.meta.update(
+            title="Open data",
+            description="De handreiking als open data: JSON, JSON Schema, CSV en een DCAT-catalogus.",
+        )
+        return f"# {page.meta['title']} {{#open-data}}\n\n{markdown}"
     model_page = _pages_by_path[path]
     page.meta.update(title=model_page.title, description=model_page.description)
     page.meta["handboek_beoordeling"] = {
@@ -193,6 +225,33 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             page.meta["handboek_lokaal"] = {"naam": handbook.local.name, "contact": contact.url}
         markdown = render.environment_markdown(environment, local=handbook.local)
     return f"# {model_page.title}\n\n{markdown}"
+
+
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    """Every page: "Klopt er iets niet?" and "Pas deze pagina aan" (see handboek.feedback)."""
+    repository, branch = _repository(config)
+    if not repository:
+        return context  # partials/melden.html says that no repository is set
+    root = Path(config.config_file_path).parent
+    source = page.file.abs_src_path
+    is_generated = page.file.src_uri in GENERATED_PATHS or source is None
+    address = (config.site_url or "") + page.url if config.site_url else page.url or "./"
+    page.meta["handboek_melden"] = feedback.feedback_links(
+        repository,
+        branch,
+        page.title or "",
+        address,
+        None if is_generated else Path(source).resolve().relative_to(root.resolve()).as_posix(),
+        Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
+        + "/"
+        + ENVIRONMENTS_FOLDER,
+    )
+    return context
+
+
+def _repository(config: MkDocsConfig) -> tuple[str, str]:
+    extra = config.extra
+    return str(extra.get("handboek_repository") or ""), str(extra.get("handboek_branch") or "")
 
 
 def _model() -> Handbook:

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
-from handboek import access, body, links, safety
+from handboek import access, body, links, points, safety
 from handboek.document import Document, is_environment_path
 from handboek.model import (
     ENVIRONMENTS_FOLDER,
@@ -171,6 +171,32 @@ PROSE_RULES: tuple[DocumentRule, ...] = (
     *access.ACCESSIBILITY_RULES,
 )
 
+def points_have_distinct_titles(document: Document) -> Iterator[Finding]:
+    """Each point of "Wat kan de gemeente doen?" has its own bold title: the zelfscan, the open
+    data and links to the point (`#punt-...`) tell points apart by it."""
+    if not document.is_environment:
+        return
+    seen: dict[str, points.WrittenPoint] = {}
+    for written in links.written_points(document):
+        point = written.point
+        if point.anchor == points.POINT_PREFIX:
+            yield (
+                written.first_line,
+                f"het punt '**{point.title}**' heeft geen titel met letters of cijfers",
+                "begin het punt met een korte titel in vette letters, bijvoorbeeld "
+                "'- **Vrijwilligers opleiden.** ...'",
+            )
+        elif point.anchor in seen:
+            other = seen[point.anchor]
+            yield (
+                written.first_line,
+                f"het punt '{point.title}' heeft dezelfde titel als het punt op regel "
+                f"{other.first_line} ('{other.point.title}')",
+                "geef elk punt een eigen titel in vette letters",
+            )
+        seen.setdefault(point.anchor, written)
+
+
 DOCUMENT_RULES: tuple[DocumentRule, ...] = (
     title_comes_from_front_matter,
     environment_has_introduction,
@@ -178,6 +204,7 @@ DOCUMENT_RULES: tuple[DocumentRule, ...] = (
     environment_parts_are_complete,
     environment_parts_are_filled,
     quotes_have_text_and_role,
+    points_have_distinct_titles,
     review_dates_are_in_order,
     *PROSE_RULES,
 )
