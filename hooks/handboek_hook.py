@@ -206,7 +206,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if path == OPEN_DATA_PATH:
         page.meta.update(
             title="Open data",
-            description="De handreiking als open data: JSON, JSON Schema, CSV en een DCAT-catalogus.",
+            description="De handreiking als open data: JSON, JSON Schema, CSV en DCAT.",
         )
         return f"# {page.meta['title']} {{#open-data}}\n\n{markdown}"
     model_page = _pages_by_path[path]

@@ -136,9 +136,7 @@ def test_every_point_has_a_status_a_responsible_and_a_note_each_with_a_label(
 ) -> None:
     for point in scan_of(built_site).points:
         key = point.id.removesuffix("--punt")
-        assert point.radios == [
-            (f"{key}--status-{value}", value) for value, _ in points.STATUSES
-        ]
+        assert point.radios == [(f"{key}--status-{value}", value) for value, _ in points.STATUSES]
         assert [point.labels[radio] for radio, _ in point.radios] == [
             "Al geregeld",
             "Deels",

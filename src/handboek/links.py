@@ -119,7 +119,6 @@ class Site:
             entries += _entries(document, self.local.get(document.content_path), prefix)
         return page_ids(entries)
 
-
     def _self_scan_anchors(self) -> frozenset[str] | None:
         """As render.self_scan_markdown builds it: its title, per environment a heading and the
         form fields of each point, with the ids written in the points' texts."""
@@ -127,7 +126,9 @@ class Site:
         for document in _environments_in_order(self.documents.values()):
             entries.append(Anchor(document.fields.get("titel", ""), document.slug))
             for written in written_points(document):
-                entries += [Anchor("", anchor) for anchor in points.form_ids(document.slug, written.point)]
+                entries += [
+                    Anchor("", anchor) for anchor in points.form_ids(document.slug, written.point)
+                ]
                 entries += _explicit_ids(scan.prose(written.point.text, 1).text)
         return page_ids(entries)
 
@@ -136,9 +137,9 @@ class Site:
 SELF_SCAN_ANCHOR = "zelfscan"
 OPEN_DATA_ANCHOR = "open-data"
 # The text of the open-data page: its headings have fixed ids (`{: #id }`).
-OPEN_DATA_PAGE = (
-    Path(__file__).parent / "templates" / "open-data.md.jinja"
-).read_text(encoding="utf-8")
+OPEN_DATA_PAGE = (Path(__file__).parent / "templates" / "open-data.md.jinja").read_text(
+    encoding="utf-8"
+)
 
 
 def written_points(document: Document) -> list[points.WrittenPoint]:
@@ -247,7 +248,9 @@ def ids_are_unique(documents: Sequence[Document]) -> Iterator[tuple[str, int, st
     environments = _environments_in_order(documents)
     for document in documents:
         seen: dict[str, int] = {}
-        point_ids = {w.point.anchor: w for w in written_points(document)} if document.is_environment else {}
+        point_ids = (
+            {w.point.anchor: w for w in written_points(document)} if document.is_environment else {}
+        )
         for anchor, line in _written_ids(document):
             if document.is_environment and anchor in parts:
                 message = (

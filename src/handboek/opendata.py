@@ -56,109 +56,136 @@ LICENCE_NOTE = (
 )
 
 
-def _field(key: str, doc: str) -> Any:
-    return field(metadata={"key": key, "doc": doc})
+def _meta(key: str, doc: str) -> dict[str, str]:
+    """A field's name in the file and its description in the schema."""
+    return {"key": key, "doc": doc}
 
 
 @dataclass(frozen=True)
 class SourceRecord:
     """De publicatie waarop deze website een bewerking is."""
 
-    title: str = _field("titel", "Titel van de oorspronkelijke publicatie.")
-    publisher: str = _field("uitgever", "Wie de oorspronkelijke publicatie uitgaf.")
-    url: str = _field("webadres", "Website van de uitgever.")
+    title: str = field(metadata=_meta("titel", "Titel van de oorspronkelijke publicatie."))
+    publisher: str = field(metadata=_meta("uitgever", "Wie de oorspronkelijke publicatie uitgaf."))
+    url: str = field(metadata=_meta("webadres", "Website van de uitgever."))
 
 
 @dataclass(frozen=True)
 class LicenceRecord:
     """De licentie van de teksten."""
 
-    name: str = _field("naam", "Naam van de licentie.")
-    url: str = _field("webadres", "Webadres van de licentietekst.")
-    note: str = _field("toelichting", "Wat er voor hergebruik geldt.")
+    name: str = field(metadata=_meta("naam", "Naam van de licentie."))
+    url: str = field(metadata=_meta("webadres", "Webadres van de licentietekst."))
+    note: str = field(metadata=_meta("toelichting", "Wat er voor hergebruik geldt."))
 
 
 @dataclass(frozen=True)
 class PartRecord:
     """Een vast onderdeel van een omgeving, zoals 'Wat kan de gemeente doen?'."""
 
-    id: str = _field("id", "Vast anker van het onderdeel op de pagina van de omgeving.")
-    title: str = _field("titel", "Kop van het onderdeel.")
-    text: str = _field("tekst", "Tekst van het onderdeel (Markdown); leeg bij 'Uit de praktijk'.")
-    page: str = _field("pagina", "Webadres van het onderdeel.")
+    id: str = field(
+        metadata=_meta("id", "Vaste id: '<omgeving>/<anker van het onderdeel op haar pagina>'.")
+    )
+    title: str = field(metadata=_meta("titel", "Kop van het onderdeel."))
+    text: str = field(
+        metadata=_meta("tekst", "Tekst van het onderdeel (Markdown); leeg bij 'Uit de praktijk'.")
+    )
+    page: str = field(metadata=_meta("pagina", "Webadres van het onderdeel."))
 
 
 @dataclass(frozen=True)
 class PointRecord:
     """Een punt van 'Wat kan de gemeente doen?' (ook een vraag van de zelfscan)."""
 
-    id: str = _field("id", "Vaste id: '<omgeving>/punt-<titel>'.")
-    title: str = _field("titel", "Korte titel van het punt.")
-    text: str = _field("uitleg", "Uitleg bij het punt (Markdown).")
-    page: str = _field("pagina", "Webadres van het punt op de pagina van de omgeving.")
+    id: str = field(metadata=_meta("id", "Vaste id: '<omgeving>/punt-<titel>'."))
+    title: str = field(metadata=_meta("titel", "Korte titel van het punt."))
+    text: str = field(metadata=_meta("uitleg", "Uitleg bij het punt (Markdown)."))
+    page: str = field(
+        metadata=_meta("pagina", "Webadres van het punt op de pagina van de omgeving.")
+    )
 
 
 @dataclass(frozen=True)
 class QuoteRecord:
     """Een citaat uit de praktijk, letterlijk overgenomen uit de publicatie."""
 
-    id: str = _field("id", "Vaste id: '<omgeving>/citaat-<nummer>', in de volgorde van de pagina.")
-    text: str = _field("tekst", "Tekst van het citaat; alinea's gescheiden door een lege regel.")
-    role: str = _field("rol", "Rol van de spreker.")
+    id: str = field(
+        metadata=_meta(
+            "id", "Vaste id: '<omgeving>/citaat-<nummer>', in de volgorde van de pagina."
+        )
+    )
+    text: str = field(
+        metadata=_meta("tekst", "Tekst van het citaat; alinea's gescheiden door een lege regel.")
+    )
+    role: str = field(metadata=_meta("rol", "Rol van de spreker."))
 
 
 @dataclass(frozen=True)
 class OverviewItemRecord:
     """Een punt van het overzicht (de samenvattende tabel)."""
 
-    id: str = _field("id", "Vaste id: '<omgeving>/<rij>-<nummer>'.")
-    row: str = _field("rij", "Rij van het overzicht: 'meerwaarde', 'bruggenbouwers' of 'gemeente'.")
-    text: str = _field("tekst", "Tekst van het punt.")
-    page: str = _field("pagina", "Webadres van het onderdeel waar het punt over gaat.")
-    local: bool = _field("lokaal", "Waar als het punt een aanvulling van de gemeente is.")
+    id: str = field(metadata=_meta("id", "Vaste id: '<omgeving>/<rij>-<nummer>'."))
+    row: str = field(
+        metadata=_meta(
+            "rij", "Rij van het overzicht: 'meerwaarde', 'bruggenbouwers' of 'gemeente'."
+        )
+    )
+    text: str = field(metadata=_meta("tekst", "Tekst van het punt."))
+    page: str = field(
+        metadata=_meta("pagina", "Webadres van het onderdeel waar het punt over gaat.")
+    )
+    local: bool = field(
+        metadata=_meta("lokaal", "Waar als het punt een aanvulling van de gemeente is.")
+    )
 
 
 @dataclass(frozen=True)
 class LocalNoteRecord:
     """Een notitie 'Zo doen wij dit in ...' van de gemeente."""
 
-    part: str = _field("onderdeel", "Anker van het onderdeel waar de notitie bij staat.")
-    point: str | None = _field("punt", "Id van het punt waar de notitie bij hoort, of null.")
-    text: str = _field("tekst", "Tekst van de notitie (Markdown).")
-    page: str = _field("pagina", "Webadres van de notitie.")
-    local: bool = _field("lokaal", "Altijd waar: een aanvulling van de gemeente.")
+    part: str = field(
+        metadata=_meta("onderdeel", "Anker van het onderdeel waar de notitie bij staat.")
+    )
+    point: str | None = field(
+        metadata=_meta("punt", "Id van het punt waar de notitie bij hoort, of null.")
+    )
+    text: str = field(metadata=_meta("tekst", "Tekst van de notitie (Markdown)."))
+    page: str = field(metadata=_meta("pagina", "Webadres van de notitie."))
+    local: bool = field(metadata=_meta("lokaal", "Altijd waar: een aanvulling van de gemeente."))
 
 
 @dataclass(frozen=True)
 class LocalBridgeBuilderRecord:
     """Een bruggenbouwer in de gemeente."""
 
-    organisation: str = _field("organisatie", "Naam van de organisatie.")
-    role: str = _field("rol", "Rol van de organisatie.")
-    contact: str = _field("contact", "Contactgegevens zoals de gemeente ze geeft.")
-    local: bool = _field("lokaal", "Altijd waar: een aanvulling van de gemeente.")
+    organisation: str = field(metadata=_meta("organisatie", "Naam van de organisatie."))
+    role: str = field(metadata=_meta("rol", "Rol van de organisatie."))
+    contact: str = field(metadata=_meta("contact", "Contactgegevens zoals de gemeente ze geeft."))
+    local: bool = field(metadata=_meta("lokaal", "Altijd waar: een aanvulling van de gemeente."))
 
 
 @dataclass(frozen=True)
 class LocalInitiativeRecord:
     """Een initiatief of voorbeeld in de gemeente."""
 
-    name: str = _field("naam", "Naam van het initiatief.")
-    text: str = _field("beschrijving", "Beschrijving (Markdown).")
-    url: str | None = _field("webadres", "Website van het initiatief, of null.")
-    local: bool = _field("lokaal", "Altijd waar: een aanvulling van de gemeente.")
+    name: str = field(metadata=_meta("naam", "Naam van het initiatief."))
+    text: str = field(metadata=_meta("beschrijving", "Beschrijving (Markdown)."))
+    url: str | None = field(metadata=_meta("webadres", "Website van het initiatief, of null."))
+    local: bool = field(metadata=_meta("lokaal", "Altijd waar: een aanvulling van de gemeente."))
 
 
 @dataclass(frozen=True)
 class LocalAdditionsRecord:
     """Wat de gemeente bij deze omgeving toevoegt."""
 
-    notes: tuple[LocalNoteRecord, ...] = _field("notities", "Notities bij onderdelen en punten.")
-    bridge_builders: tuple[LocalBridgeBuilderRecord, ...] = _field(
-        "bruggenbouwers", "Bruggenbouwers in de gemeente."
+    notes: tuple[LocalNoteRecord, ...] = field(
+        metadata=_meta("notities", "Notities bij onderdelen en punten.")
     )
-    initiatives: tuple[LocalInitiativeRecord, ...] = _field(
-        "initiatieven", "Initiatieven en voorbeelden in de gemeente."
+    bridge_builders: tuple[LocalBridgeBuilderRecord, ...] = field(
+        metadata=_meta("bruggenbouwers", "Bruggenbouwers in de gemeente.")
+    )
+    initiatives: tuple[LocalInitiativeRecord, ...] = field(
+        metadata=_meta("initiatieven", "Initiatieven en voorbeelden in de gemeente.")
     )
 
 
@@ -166,22 +193,28 @@ class LocalAdditionsRecord:
 class EnvironmentRecord:
     """Een omgeving van de sociale basis, met alles wat op haar pagina staat."""
 
-    id: str = _field("id", "Vaste id van de omgeving (de naam van haar bestand).")
-    title: str = _field("titel", "Titel van de omgeving.")
-    description: str = _field("beschrijving", "Korte beschrijving van de pagina.")
-    order: int = _field("volgorde", "Plaats in het menu en in het overzicht.")
-    page: str = _field("pagina", "Webadres van de pagina van de omgeving.")
-    intro: str = _field("inleiding", "Inleiding van de pagina (Markdown).")
-    parts: tuple[PartRecord, ...] = _field("onderdelen", "De vaste onderdelen, in volgorde.")
-    points: tuple[PointRecord, ...] = _field(
-        "punten", "De punten van 'Wat kan de gemeente doen?'."
+    id: str = field(metadata=_meta("id", "Vaste id van de omgeving (de naam van haar bestand)."))
+    title: str = field(metadata=_meta("titel", "Titel van de omgeving."))
+    description: str = field(metadata=_meta("beschrijving", "Korte beschrijving van de pagina."))
+    order: int = field(metadata=_meta("volgorde", "Plaats in het menu en in het overzicht."))
+    page: str = field(metadata=_meta("pagina", "Webadres van de pagina van de omgeving."))
+    intro: str = field(metadata=_meta("inleiding", "Inleiding van de pagina (Markdown)."))
+    parts: tuple[PartRecord, ...] = field(
+        metadata=_meta("onderdelen", "De vaste onderdelen, in volgorde.")
     )
-    quotes: tuple[QuoteRecord, ...] = _field("citaten", "De citaten uit de praktijk.")
-    overview: tuple[OverviewItemRecord, ...] = _field(
-        "overzicht", "De punten van deze omgeving in het overzicht."
+    points: tuple[PointRecord, ...] = field(
+        metadata=_meta("punten", "De punten van 'Wat kan de gemeente doen?'.")
     )
-    local: LocalAdditionsRecord | None = _field(
-        "lokaal", "Aanvullingen van de gemeente (alleen in een lokale versie), of null."
+    quotes: tuple[QuoteRecord, ...] = field(
+        metadata=_meta("citaten", "De citaten uit de praktijk.")
+    )
+    overview: tuple[OverviewItemRecord, ...] = field(
+        metadata=_meta("overzicht", "De punten van deze omgeving in het overzicht.")
+    )
+    local: LocalAdditionsRecord | None = field(
+        metadata=_meta(
+            "lokaal", "Aanvullingen van de gemeente (alleen in een lokale versie), of null."
+        )
     )
 
 
@@ -189,22 +222,28 @@ class EnvironmentRecord:
 class HandbookRecord:
     """De handreiking 'Informele ondersteuners in de sociale basis' als open data."""
 
-    schema_version: str = _field("schemaversie", "Versie van de opbouw van dit bestand.")
-    title: str = _field("titel", "Naam van de website.")
-    site_url: str | None = _field(
-        "webadres",
-        "Webadres van de website, of null: dan zijn de webadressen in dit bestand relatief "
-        "aan de hoofdmap van de website.",
+    schema_version: str = field(
+        metadata=_meta("schemaversie", "Versie van de opbouw van dit bestand.")
     )
-    build_date: str = _field("bouwdatum", "Datum waarop dit bestand is gemaakt (JJJJ-MM-DD).")
-    municipality: str | None = _field(
-        "gemeente", "Naam van de gemeente in een lokale versie, of null."
+    title: str = field(metadata=_meta("titel", "Naam van de website."))
+    site_url: str | None = field(
+        metadata=_meta(
+            "webadres",
+            "Webadres van de website, of null: dan zijn de webadressen in dit bestand relatief "
+            "aan de hoofdmap van de website.",
+        )
     )
-    source: SourceRecord = _field("bron", "De oorspronkelijke publicatie.")
-    licence: LicenceRecord = _field("licentie", "De licentie van de teksten.")
-    self_scan: str = _field("zelfscan", "Webadres van de zelfscan.")
-    environments: tuple[EnvironmentRecord, ...] = _field(
-        "omgevingen", "De omgevingen, in hun volgorde."
+    build_date: str = field(
+        metadata=_meta("bouwdatum", "Datum waarop dit bestand is gemaakt (JJJJ-MM-DD).")
+    )
+    municipality: str | None = field(
+        metadata=_meta("gemeente", "Naam van de gemeente in een lokale versie, of null.")
+    )
+    source: SourceRecord = field(metadata=_meta("bron", "De oorspronkelijke publicatie."))
+    licence: LicenceRecord = field(metadata=_meta("licentie", "De licentie van de teksten."))
+    self_scan: str = field(metadata=_meta("zelfscan", "Webadres van de zelfscan."))
+    environments: tuple[EnvironmentRecord, ...] = field(
+        metadata=_meta("omgevingen", "De omgevingen, in hun volgorde.")
     )
 
 
@@ -251,7 +290,9 @@ def _environment_record(
         return address(f"{page}#{anchor}")
 
     overview = [
-        OverviewItemRecord(f"{slug}/{row.matrix_field}-{n}", str(row.matrix_field), text, at(row.anchor), False)
+        OverviewItemRecord(
+            f"{slug}/{row.matrix_field}-{n}", str(row.matrix_field), text, at(row.anchor), False
+        )
         for row in MATRIX_ROWS
         for n, text in enumerate(environment.overview[str(row.matrix_field)], start=1)
     ]
@@ -297,7 +338,7 @@ def _environment_record(
         intro=environment.intro,
         parts=tuple(
             PartRecord(
-                part.spec.anchor,
+                f"{slug}/{part.spec.anchor}",
                 part.spec.title,
                 "" if part.spec is QUOTES_PART else part.markdown,
                 at(part.spec.anchor),
@@ -385,7 +426,16 @@ def overview_csv(record: HandbookRecord) -> str:
     """The overview's items, one a row (the local ones marked)."""
     titles = {str(row.matrix_field): row.title for row in MATRIX_ROWS}
     rows = [
-        [env.id, env.title, item.row, titles[item.row], item.id, item.text, _yes(item.local), item.page]
+        [
+            env.id,
+            env.title,
+            item.row,
+            titles[item.row],
+            item.id,
+            item.text,
+            _yes(item.local),
+            item.page,
+        ]
         for env in record.environments
         for item in env.overview
     ]
@@ -411,8 +461,18 @@ def points_csv(record: HandbookRecord) -> str:
     for env in record.environments:
         noted = {note.point for note in env.local.notes} if env.local else set()
         rows += [
-            [env.id, env.title, point.id, point.title, point.text, point.page,
-             _yes(point.id in noted), "", "", ""]
+            [
+                env.id,
+                env.title,
+                point.id,
+                point.title,
+                point.text,
+                point.page,
+                _yes(point.id in noted),
+                "",
+                "",
+                "",
+            ]
             for point in env.points
         ]
     return _csv([header, *rows])

@@ -35,7 +35,9 @@ class WrittenPoint:
 
     point: Point
     first_line: int  # of the list item
-    paragraph_end: int  # index (0-based, in the part's lines) of the last line of its first paragraph
+    paragraph_end: (
+        int  # index (0-based, in the part's lines) of the last line of its first paragraph
+    )
 
 
 def point_title(bold: str) -> str:
@@ -64,7 +66,9 @@ def written_points(part_markdown: str, first_line: int) -> list[WrittenPoint]:
         paragraph_end = start
         while paragraph_end + 1 < index and not _starts_block(lines[paragraph_end + 1]):
             paragraph_end += 1
-        first = " ".join([match.group(2), *(line.strip() for line in lines[start + 1 : paragraph_end + 1])])
+        first = " ".join(
+            [match.group(2), *(line.strip() for line in lines[start + 1 : paragraph_end + 1])]
+        )
         rest = textwrap.dedent("\n".join(lines[paragraph_end + 1 : index])).strip("\n")
         title = point_title(match.group(1))
         point = Point(

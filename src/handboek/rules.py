@@ -171,6 +171,7 @@ PROSE_RULES: tuple[DocumentRule, ...] = (
     *access.ACCESSIBILITY_RULES,
 )
 
+
 def points_have_distinct_titles(document: Document) -> Iterator[Finding]:
     """Each point of "Wat kan de gemeente doen?" has its own bold title: the zelfscan, the open
     data and links to the point (`#punt-...`) tell points apart by it."""
