@@ -239,7 +239,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: obj
     page.meta["handboek_melden"] = feedback.feedback_links(
         repository,
         branch,
-        page.title or "",
+        str(page.meta.get("title") or page.title or ""),
         address,
         None if is_generated else Path(source).resolve().relative_to(root.resolve()).as_posix(),
         Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
