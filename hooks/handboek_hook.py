@@ -3,11 +3,13 @@
 All logic lives in the plain Python package `handboek` (usable without
 MkDocs, see `handboek check`). This hook only connects it to MkDocs:
 
-- on_config: in a municipality's fork, take its site name, web address,
+- on_config: check the repository address (`extra.handboek_repository`);
+  in a municipality's fork, take its site name, web address,
   logo and colours from lokaal/gemeente.yml (mkdocs.yml stays upstream's).
 - on_pre_build: check all content before the site folder is touched; any
   error stops the build with a `PluginError` listing every problem.
-- on_files: add the generated pages (overview matrix, print-all page), and
+- on_files: add the generated pages (overview matrix, print-all page,
+  zelfscan, open-data page) and the open-data files, and
   in a fork the local pages, logo and colours.
   It also sets the menu from the model: environments in their `volgorde`,
   and a fork's local pages under the municipality's name.
@@ -17,6 +19,7 @@ MkDocs, see `handboek check`). This hook only connects it to MkDocs:
   theme's templates again (about 36, 0.3 s each time).
 - on_page_markdown: give each page its title and description from the
   model, and render environment and generated pages from the model.
+- on_page_context: the links "Klopt er iets niet?" and "Pas deze pagina aan".
 """
 
 from __future__ import annotations

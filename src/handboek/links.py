@@ -19,6 +19,9 @@ their own texts. The generated pages have the anchors `render` and the hook
 give them: the overview only its title's (`#overzicht`); the print-all page
 its own title's, the start page's, `#overzicht`, and per environment `#<slug>`
 and the environment page's anchors, the fixed ones with `<slug>-` in front.
+Each point of "Wat kan de gemeente doen?" has its id `#punt-<titel>` (see
+`points`). The zelfscan has `#zelfscan`, per environment `#<slug>` and the ids
+of its form fields; the open-data page `#open-data` and the fixed ids of its text.
 """
 
 from __future__ import annotations
