@@ -25,8 +25,10 @@ from handboek.document import Document, is_environment_path
 from handboek.model import (
     ENVIRONMENTS_FOLDER,
     GENERATED_PATHS,
+    OPEN_DATA_PATH,
     PARTS,
     QUOTES_PART,
+    SELF_SCAN_PATH,
     START_PAGE_PATH,
     LocalEnvironment,
 )
@@ -252,14 +254,26 @@ def environment_orders_are_unique(collection: Collection) -> Iterator[Collection
             )
 
 
+_GENERATED_HINTS = {
+    SELF_SCAN_PATH: "verwijder dit bestand; de zelfscan komt uit de punten van "
+    "'Wat kan de gemeente doen?' van elke omgeving",
+    OPEN_DATA_PATH: "verwijder dit bestand; de open data komt uit alle omgevingen",
+}
+
+
 def generated_pages_are_not_written(collection: Collection) -> Iterator[CollectionFinding]:
-    """The overview and print-all pages are generated; a file by that name would clash."""
+    """The overview, print-all, zelfscan and open-data pages are generated; a file by that
+    name would clash."""
     for path in sorted(collection.files & set(GENERATED_PATHS)):
         yield (
             collection.folder + path,
             1,
             f"'{path}' wordt door de bouw gemaakt en kan niet met de hand geschreven worden",
-            "verwijder dit bestand; het overzicht komt uit het veld 'overzicht' van elke omgeving",
+            _GENERATED_HINTS.get(
+                path,
+                "verwijder dit bestand; het overzicht komt uit het veld 'overzicht' van elke "
+                "omgeving",
+            ),
         )
 
 
