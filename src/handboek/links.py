@@ -264,7 +264,7 @@ def ids_are_unique(documents: Sequence[Document]) -> Iterator[tuple[str, int, st
                 written = point_ids[anchor]
                 message = (
                     f"het anker '#{anchor}' is al het anker van het punt "
-                    f"'{written.point.title}' (regel {written.first_line})"
+                    f"'{written.point.title}' (regel {written.point.line})"
                 )
                 yield document.path, line, message, _UNIQUE_HINT
             elif anchor in seen:

@@ -31,13 +31,11 @@ STATUSES: tuple[tuple[str, str], ...] = (
 
 @dataclass(frozen=True)
 class WrittenPoint:
-    """A point as found in the text, with the line of its list item and of its end."""
+    """A point as found in the text, with where its first paragraph ends."""
 
     point: Point
-    first_line: int  # of the list item
-    paragraph_end: (
-        int  # index (0-based, in the part's lines) of the last line of its first paragraph
-    )
+    paragraph_end: int
+    """Index (0-based, in the part's lines) of the last line of its first paragraph."""
 
 
 def point_title(bold: str) -> str:
@@ -77,7 +75,7 @@ def written_points(part_markdown: str, first_line: int) -> list[WrittenPoint]:
             anchor=point_anchor(title),
             line=first_line + start,
         )
-        found.append(WrittenPoint(point, first_line + start, paragraph_end))
+        found.append(WrittenPoint(point, paragraph_end))
     return found
 
 

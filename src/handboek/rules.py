@@ -184,7 +184,7 @@ def points_have_distinct_titles(document: Document) -> Iterator[Finding]:
         point = written.point
         if point.anchor == points.POINT_PREFIX:
             yield (
-                written.first_line,
+                written.point.line,
                 f"het punt '**{point.title}**' heeft geen titel met letters of cijfers",
                 "begin het punt met een korte titel in vette letters, bijvoorbeeld "
                 "'- **Vrijwilligers opleiden.** ...'",
@@ -192,9 +192,9 @@ def points_have_distinct_titles(document: Document) -> Iterator[Finding]:
         elif point.anchor in seen:
             other = seen[point.anchor]
             yield (
-                written.first_line,
+                written.point.line,
                 f"het punt '{point.title}' heeft dezelfde titel als het punt op regel "
-                f"{other.first_line} ('{other.point.title}')",
+                f"{other.point.line} ('{other.point.title}')",
                 "geef elk punt een eigen titel in vette letters",
             )
         seen.setdefault(point.anchor, written)
