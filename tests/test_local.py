@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import errno
 import hashlib
 import json
+import os
 import posixpath
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -24,7 +27,7 @@ import yaml
 from handboek import cli, load, schema
 from handboek.document import read_document
 from handboek.load import check_content
-from handboek.local import colours, drift, fields, layer, scaffold
+from handboek.local import atomic, colours, drift, environments, fields, layer, scaffold
 from handboek.model import GENERATED_PATHS, PRINT_ALL_PATH
 from handboek.problems import Severity
 from tests.conftest import ROOT, copy_project, run_build
@@ -810,3 +813,106 @@ def test_headings_in_local_texts_fit_under_the_blocks_heading(tmp_path: Path) ->
         f"lokaal/omgevingen/voorbeeld.yml:5: het kopje 'Ook te groot' begint met ##\n{hint}",
         f"lokaal/omgevingen/voorbeeld.yml:8: het kopje 'Te klein' begint met #####\n{hint}",
     ]
+
+
+# --- `herzien` never loses a byte --------------------------------------------------------------
+
+
+def test_herzien_with_a_full_disk_keeps_the_original_and_says_so_in_dutch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_fork(tmp_path, {"lokaal/omgevingen/voorbeeld.yml": NOTE})
+    file = root / "lokaal/omgevingen/voorbeeld.yml"
+    before = file.read_bytes()
+
+    def half_then_full(handle: int, data: memoryview) -> int:
+        os.write(handle, bytes(data[: len(data) // 2]))
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(atomic, "_write", half_then_full)
+    assert herzien(root, monkeypatch, "lokaal/omgevingen/voorbeeld.yml") == 1
+    assert capsys.readouterr().out == (
+        "lokaal/omgevingen/voorbeeld.yml: het bestand kan niet worden opgeslagen "
+        f"({os.strerror(errno.ENOSPC)}); het is niet veranderd\n"
+        "    tip: is de schijf vol, of mag u hier niet schrijven? Maak ruimte vrij en draai de "
+        "opdracht opnieuw\n"
+    )
+    assert file.read_bytes() == before
+    assert sorted(path.name for path in file.parent.iterdir()) == ["voorbeeld.yml"]
+
+
+def test_herzien_keeps_crlf_line_endings_and_the_permissions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_fork(tmp_path, {"lokaal/omgevingen/voorbeeld.yml": ""})
+    file = root / "lokaal/omgevingen/voorbeeld.yml"
+    file.write_bytes(NOTE.replace("\n", "\r\n").encode("utf-8"))
+    file.chmod(0o640)
+    assert herzien(root, monkeypatch, "lokaal/omgevingen/voorbeeld.yml") == 0
+    recorded = NOTE + (
+        "    # Vastgelegd met 'handboek gemeente herzien'; niet zelf aanpassen.\n"
+        "    upstream:\n"
+        f'      vingerafdruk: "{OLD_FINGERPRINT}"\n'
+        "      tekst: |\n"
+        "        - **Tweede actie.** Verzonnen tekst.\n"
+        "          Nog een zin.\n"
+        "            - een subpunt\n"
+    )
+    assert file.read_bytes() == recorded.replace("\n", "\r\n").encode("utf-8")
+    assert file.stat().st_mode & 0o777 == 0o640
+    assert check(root) == []
+
+
+def test_herzien_refuses_a_file_the_check_rejects(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = NOTE.replace("    punt: Tweede actie\n", "    punt: Tweede actie\n    kleur: rood\n")
+    root = make_fork(tmp_path, {"lokaal/omgevingen/voorbeeld.yml": broken})
+    assert herzien(root, monkeypatch, "lokaal/omgevingen/voorbeeld.yml") == 1
+    assert capsys.readouterr().out == (
+        "lokaal/omgevingen/voorbeeld.yml:5: onbekend veld 'notities (punt 1).kleur'\n"
+        "    tip: toegestane velden: notities (punt 1).onderdeel, notities (punt 1).punt, "
+        "notities (punt 1).tekst, notities (punt 1).upstream\n"
+        "lokaal/omgevingen/voorbeeld.yml: er is niets veranderd; los eerst de fouten hierboven "
+        "op ('handboek check' toont ze ook)\n"
+    )
+    assert (root / "lokaal/omgevingen/voorbeeld.yml").read_text(encoding="utf-8") == broken
+
+
+def test_herzien_refuses_a_file_that_is_no_yaml(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = NOTE.replace("  - onderdeel:", "  - onderdeel: 'open")
+    root = make_fork(tmp_path, {"lokaal/omgevingen/voorbeeld.yml": broken})
+    assert herzien(root, monkeypatch, "lokaal/omgevingen/voorbeeld.yml") == 1
+    output = capsys.readouterr().out
+    assert output.startswith("lokaal/omgevingen/voorbeeld.yml:3: het bestand is geen geldige YAML")
+    assert output.endswith(
+        "lokaal/omgevingen/voorbeeld.yml: er is niets veranderd; los eerst de fouten hierboven "
+        "op ('handboek check' toont ze ook)\n"
+    )
+    assert "geen notities" not in output
+    assert (root / "lokaal/omgevingen/voorbeeld.yml").read_text(encoding="utf-8") == broken
+
+
+def test_herzien_stops_when_the_file_changed_after_it_was_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_fork(tmp_path, {"lokaal/omgevingen/voorbeeld.yml": NOTE})
+    file = root / "lokaal/omgevingen/voorbeeld.yml"
+    meanwhile = NOTE + "# Net door iemand anders toegevoegd.\n"
+    read_file = environments.read_environment_file
+
+    def read_and_then_someone_saves(*arguments: Any) -> environments.EnvironmentFile:
+        read = read_file(*arguments)
+        file.write_text(meanwhile, encoding="utf-8")
+        return read
+
+    monkeypatch.setattr(environments, "read_environment_file", read_and_then_someone_saves)
+    assert herzien(root, monkeypatch, "lokaal/omgevingen/voorbeeld.yml") == 1
+    assert capsys.readouterr().out == (
+        "lokaal/omgevingen/voorbeeld.yml: het bestand is veranderd terwijl 'herzien' liep; er is "
+        "niets opgeslagen\n"
+        "    tip: sla uw wijziging op en draai de opdracht daarna opnieuw\n"
+    )
+    assert file.read_text(encoding="utf-8") == meanwhile
