@@ -33,6 +33,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
 from handboek import load, render
+from handboek.local import renames
 from handboek.local.files import layer_folder
 from handboek.local.municipality import COLOURS_CSS, read_municipality
 from handboek.model import (
@@ -184,6 +185,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         "datum": render.dutch_date(model_page.review.last_reviewed),
         "iso": model_page.review.last_reviewed.isoformat(),
     }
+    if handbook.local is not None and handbook.local.renames:
+        # A link in a fork's own page to an earlier name of an environment (the check
+        # gave a notice): built as a link to its current name.
+        if path in {site_path for site_path, _ in handbook.local.pages}:
+            markdown = renames.rewrite_links(markdown, dict(handbook.local.renames))[0]
     environment = handbook.environment_at(path)
     if environment is not None:
         page.meta["template"] = "omgeving.html"

@@ -27,7 +27,16 @@ import yaml
 from handboek import cli, load, schema
 from handboek.document import read_document
 from handboek.load import check_content
-from handboek.local import atomic, colours, drift, environments, fields, layer, scaffold
+from handboek.local import (
+    atomic,
+    colours,
+    drift,
+    environments,
+    fields,
+    layer,
+    renames,
+    scaffold,
+)
 from handboek.model import GENERATED_PATHS, PRINT_ALL_PATH
 from handboek.problems import Severity
 from tests.conftest import ROOT, copy_project, run_build
@@ -916,3 +925,139 @@ def test_herzien_stops_when_the_file_changed_after_it_was_read(
         "    tip: sla uw wijziging op en draai de opdracht daarna opnieuw\n"
     )
     assert file.read_text(encoding="utf-8") == meanwhile
+
+
+# --- an environment renamed upstream ('eerdere_namen') -----------------------------------------
+
+RENAMED = WITH_POINTS.replace("volgorde: 1\n", "volgorde: 1\neerdere_namen: [voorbeeld]\n")
+OLD_NAME_NOTE = NOTE + "      Zie ook [de omgeving](voorbeeld.md#wat-werkt).\n"
+OLD_NAME_PAGE = CONTACT + "\nOver de [omgeving](../omgevingen/voorbeeld.md).\n"
+
+
+def renamed_fork(root: Path) -> Path:
+    """A fork with a file and links under the earlier name 'voorbeeld' of 'nieuw'."""
+    root = make_fork(
+        root,
+        {
+            "lokaal/omgevingen/voorbeeld.yml": OLD_NAME_NOTE,
+            "lokaal/paginas/contact.md": OLD_NAME_PAGE,
+        },
+    )
+    (root / "content/omgevingen/voorbeeld.md").rename(root / "content/omgevingen/nieuw.md")
+    (root / "content/omgevingen/nieuw.md").write_text(RENAMED, encoding="utf-8")
+    start = root / "content/index.md"  # upstream renames its own links
+    start.write_text(start.read_text(encoding="utf-8").replace("voorbeeld.md", "nieuw.md"))
+    return root
+
+
+def test_a_file_and_links_under_an_earlier_name_work_with_a_notice(tmp_path: Path) -> None:
+    root = renamed_fork(tmp_path)
+    rename_tip = "de pull request 'Update van de landelijke handreiking' doet dat vanzelf. Tot dan "
+    assert check(root) == [
+        "lokaal/omgevingen/voorbeeld.yml:1: let op: upstream heeft de omgeving 'voorbeeld' "
+        "hernoemd naar 'nieuw'\n"
+        "    tip: hernoem dit bestand naar lokaal/omgevingen/nieuw.yml; "
+        + rename_tip
+        + "telt dit bestand voor 'nieuw'",
+        "lokaal/omgevingen/voorbeeld.yml:3: let op: nog niet vastgelegd bij welke tekst van "
+        "upstream deze notitie hoort\n"
+        "    tip: draai: handboek gemeente herzien lokaal/omgevingen/voorbeeld.yml:3\n"
+        "    dan meldt de controle het als upstream die tekst later verandert",
+        "lokaal/omgevingen/voorbeeld.yml:7: let op: deze link gaat naar de oude naam van een "
+        "omgeving: voorbeeld.md heet nu nieuw.md\n"
+        "    tip: schrijf nieuw.md in plaats van voorbeeld.md; " + rename_tip + "werkt de link "
+        "ook zo",
+        "lokaal/paginas/contact.md:11: let op: deze link gaat naar de oude naam van een "
+        "omgeving: voorbeeld.md heet nu nieuw.md\n"
+        "    tip: schrijf nieuw.md in plaats van voorbeeld.md; " + rename_tip + "werkt de link "
+        "ook zo",
+    ]
+    result = check_content(root / "content", root, on=ON)
+    assert result.handbook is not None and result.handbook.local is not None
+    local = result.handbook.local
+    assert list(local.environments) == ["nieuw"]
+    assert local.environments["nieuw"].notes[0].markdown == (
+        "Zo doen wij dit in Gemeente Voorbeeld.\nZie ook [de omgeving](nieuw.md#wat-werkt)."
+    )
+    assert local.renames == (("voorbeeld", "nieuw"),)
+
+
+def test_renames_apply_renames_the_file_and_links_but_not_upstreams_recorded_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_fork(tmp_path, {"lokaal/omgevingen/voorbeeld.yml": OLD_NAME_NOTE})
+    environment = WITH_POINTS.replace(
+        "- **Tweede actie.** Verzonnen tekst.", "- **Tweede actie.** Zie [hier](voorbeeld.md)."
+    )
+    (root / "content/omgevingen/voorbeeld.md").write_text(environment, encoding="utf-8")
+    assert herzien(root, monkeypatch, "lokaal/omgevingen/voorbeeld.yml") == 0
+    recorded = (root / "lokaal/omgevingen/voorbeeld.yml").read_text(encoding="utf-8")
+    assert "        - **Tweede actie.** Zie [hier](voorbeeld.md).\n" in recorded
+    (root / "lokaal/paginas/contact.md").write_text(OLD_NAME_PAGE, encoding="utf-8")
+    (root / "content/omgevingen/voorbeeld.md").rename(root / "content/omgevingen/nieuw.md")
+    start = root / "content/index.md"
+    start.write_text(start.read_text(encoding="utf-8").replace("voorbeeld.md", "nieuw.md"))
+    (root / "content/omgevingen/nieuw.md").write_text(
+        RENAMED.replace(
+            "- **Tweede actie.** Verzonnen tekst.", "- **Tweede actie.** Zie [hier](nieuw.md)."
+        ),
+        encoding="utf-8",
+    )
+    assert renames.apply(root, {"voorbeeld": "nieuw"}) == [
+        "lokaal/omgevingen/voorbeeld.yml hernoemd naar lokaal/omgevingen/nieuw.yml",
+        "lokaal/omgevingen/nieuw.yml: link naar voorbeeld.md veranderd in nieuw.md",
+        "lokaal/paginas/contact.md: link naar voorbeeld.md veranderd in nieuw.md",
+    ]
+    assert not (root / "lokaal/omgevingen/voorbeeld.yml").exists()
+    assert (root / "lokaal/omgevingen/nieuw.yml").read_text(encoding="utf-8") == recorded.replace(
+        "[de omgeving](voorbeeld.md#wat-werkt)", "[de omgeving](nieuw.md#wat-werkt)"
+    )
+    assert (root / "lokaal/paginas/contact.md").read_text(encoding="utf-8") == (
+        CONTACT + "\nOver de [omgeving](../omgevingen/nieuw.md).\n"
+    )
+    # Upstream's own text under the note changed (its link): te herzien, as always.
+    assert [line.split("\n")[0] for line in check(root)] == [
+        "lokaal/omgevingen/nieuw.yml:3: let op: te herzien: de tekst van upstream bij deze "
+        "notitie is veranderd (Voorbeeldomgeving › Wat kan de gemeente doen? › Tweede actie)"
+    ]
+
+
+def test_earlier_names_must_be_free_file_names(tmp_path: Path) -> None:
+    other = ENVIRONMENT.replace("volgorde: 1", "volgorde: 2").replace(
+        "titel: Voorbeeldomgeving", "titel: Andere omgeving"
+    )
+    write_content(
+        tmp_path,
+        {
+            "omgevingen/voorbeeld.md": ENVIRONMENT.replace(
+                "volgorde: 1\n", "volgorde: 1\neerdere_namen: [Oud Ding, andere, weg]\n"
+            ),
+            "omgevingen/andere.md": other.replace(
+                "volgorde: 2\n", "volgorde: 2\neerdere_namen: [weg]\n"
+            ),
+        },
+    )
+    assert check(tmp_path) == [
+        "content/omgevingen/voorbeeld.md:5: 'Oud Ding' in 'eerdere_namen' is geen bestandsnaam "
+        "van een omgeving\n"
+        "    tip: schrijf de oude bestandsnaam zonder .md, in kleine letters, cijfers en '-', "
+        "bijvoorbeeld: eerdere_namen: [een-op-een-ondersteuning]",
+        "content/omgevingen/voorbeeld.md:5: 'andere' in 'eerdere_namen' is de naam van een "
+        "bestaande omgeving\n"
+        "    tip: haal 'andere' weg: er is een content/omgevingen/andere.md",
+        "content/omgevingen/voorbeeld.md:5: 'weg' staat ook in 'eerdere_namen' van "
+        "content/omgevingen/andere.md\n"
+        "    tip: een oude naam hoort bij één omgeving; haal hem bij één van de twee weg",
+    ]
+
+
+def test_a_file_under_the_earlier_and_one_under_the_current_name_is_an_error(
+    tmp_path: Path,
+) -> None:
+    root = renamed_fork(tmp_path)
+    (root / "lokaal/omgevingen/nieuw.yml").write_text("", encoding="utf-8")
+    assert [p for p in check(root) if "let op" not in p] == [
+        "lokaal/omgevingen/voorbeeld.yml:1: lokaal/omgevingen/nieuw.yml en "
+        "lokaal/omgevingen/voorbeeld.yml zijn allebei voor de omgeving 'nieuw'\n"
+        "    tip: zet alles in lokaal/omgevingen/nieuw.yml en verwijder het andere bestand"
+    ]

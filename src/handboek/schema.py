@@ -73,6 +73,13 @@ ENVIRONMENT_FIELDS: tuple[Field, ...] = (
         "De korte punten van deze omgeving in het overzicht (de tabel).",
         children=OVERVIEW_FIELDS,
     ),
+    Field(
+        "eerdere_namen",
+        Kind.TEXT_LIST,
+        "Eerdere bestandsnamen van deze omgeving (zonder .md), na een hernoeming. Een fork met "
+        "een bestand of link onder zo'n naam blijft werken en krijgt een melding.",
+        required=False,
+    ),
 )
 
 
