@@ -185,11 +185,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         "datum": render.dutch_date(model_page.review.last_reviewed),
         "iso": model_page.review.last_reviewed.isoformat(),
     }
-    if handbook.local is not None and handbook.local.renames:
-        # A link in a fork's own page to an earlier name of an environment (the check
-        # gave a notice): built as a link to its current name.
-        if path in {site_path for site_path, _ in handbook.local.pages}:
-            markdown = renames.rewrite_links(markdown, dict(handbook.local.renames))[0]
+    # A link in a fork's own page to an earlier name of an environment (the check gave a
+    # notice) is built as a link to its current name.
+    local = handbook.local
+    if local is not None and local.renames and path in {site for site, _ in local.pages}:
+        markdown = renames.rewrite_links(markdown, dict(local.renames))[0]
     environment = handbook.environment_at(path)
     if environment is not None:
         page.meta["template"] = "omgeving.html"
