@@ -10,8 +10,9 @@ The flow: lokaal/gemeente.yml (`municipality`), then each
 lokaal/omgevingen/<slug>.yml (`environments`, whose notes and descriptions
 get the prose rules of upstream's pages), then the pages in lokaal/paginas/
 (checked here with the rules of upstream's pages), then the links on those
-pages and in those texts in the site as built, and last any file the layout does
-not know (`files` names the layout). Only a layer without errors becomes a
+pages and in those texts in the site as built, then any file the layout does
+not know (`files` names the layout), and last every file of upstream outside
+lokaal/ that the fork changed (`manifest`). Only a layer without errors becomes a
 `LocalLayer` for the model.
 """
 
@@ -26,7 +27,7 @@ from pathlib import Path
 
 from handboek import links, rules, safety
 from handboek.document import Document, read_document
-from handboek.local import renames
+from handboek.local import manifest, renames
 from handboek.local.environments import (
     LocalText,
     read_environment_file,
@@ -230,6 +231,7 @@ def check_layer(
     for text in texts:  # their links resolve from the environment page they are shown on
         problems.extend(text.problems(links.links_resolve(text.document, site)))
     problems.extend(_unknown_files(folder, (values or {}).get("logo")))
+    problems.extend(manifest.notices(root))  # upstream's files that the fork changed
     if errors(problems) or municipality is None:
         return LayerResult(tuple(problems), None, tuple(pages), site)
     layer = LocalLayer(
