@@ -482,7 +482,7 @@ def test_without_permission_to_open_pull_requests_the_run_says_what_to_switch_on
     assert (run.returncode, run.stdout, run.stderr) == (1, expected, "")
 
 
-def test_the_schedule_is_reported_as_on_when_it_is(
+def test_a_schedule_off_after_60_days_is_explained_and_a_second_set_up_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, github: FakeGitHub
 ) -> None:
     upstream = make_upstream(tmp_path / "upstream", monkeypatch)
@@ -505,6 +505,15 @@ def test_the_schedule_is_reported_as_on_when_it_is(
         1,
         "lokaal/ bestaat al; er is niets overschreven\n"
         "    tip: de lokale laag bestaat al; pas de bestanden zelf aan\n",
+    )
+    assert len(github.pulls) == 1
+    # Nothing new upstream: the update opens no pull request.
+    actions = checkout(origin, tmp_path / "run")
+    assert run_workflow(actions, github, "samenvoegen").returncode == 0
+    run = run_workflow(actions, github, "afronden")
+    assert (run.returncode, run.stdout) == (
+        0,
+        "Er is geen nieuwe versie van upstream; er is niets veranderd.\n",
     )
     assert len(github.pulls) == 1
 
@@ -702,3 +711,33 @@ def test_fingerprints_are_kept_by_upstream_only() -> None:
     assert job["if"] == "${{ !github.event.repository.fork }}"
     assert job["permissions"] == {"contents": "write"}
     assert job["steps"][2]["run"] == ".venv/bin/handboek vingerafdrukken"
+
+
+def test_a_conflict_stops_the_update_and_names_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, github: FakeGitHub
+) -> None:
+    upstream = make_upstream(tmp_path / "upstream", monkeypatch)
+    github.upstream = str(upstream)
+    origin = tmp_path / "fork.git"
+    ok(git(tmp_path, "clone", "--quiet", "--bare", str(upstream), str(origin)))
+    fork = checkout(origin, tmp_path / "edit")
+    for repository, words in ((fork, "Eigen woorden."), (upstream, "Nieuwe woorden.")):
+        page = repository / "content/omgevingen/verenigingen.md"
+        page.write_text(
+            page.read_text(encoding="utf-8").replace("\n---\n\n", f"\n---\n\n{words}\n\n", 1),
+            encoding="utf-8",
+        )
+        ok(git(repository, "commit", "--quiet", "--all", "-m", words))
+    ok(git(fork, "push", "--quiet", "origin", "main"))
+    run = run_workflow(checkout(origin, tmp_path / "run"), github, "samenvoegen")
+    assert (run.returncode, run.stdout) == (
+        1,
+        "De nieuwe versie van upstream kon niet worden overgenomen: deze bestanden heeft uw "
+        "fork veranderd en upstream ook:\n"
+        "  content/omgevingen/verenigingen.md\n"
+        "    tip: maak deze bestanden weer gelijk aan die van upstream en zet uw wijziging in "
+        "lokaal/ ('handboek check' zegt per bestand hoe; zie FORKING.md); start deze workflow "
+        "daarna opnieuw\n",
+    )
+    assert "handreiking-update" not in ok(git(origin, "branch", "--list"))
+    assert github.pulls == []
