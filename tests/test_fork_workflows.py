@@ -40,6 +40,7 @@ SCRIPT = ROOT / "scripts" / "gemeente_workflow.py"
 WORKFLOWS = ROOT / ".github" / "workflows"
 FORK = "gemeente-voorbeeld/handboek"  # fictional
 UPSTREAM_REPOSITORY = "landelijke-handreiking/handboek"
+UPDATE = "gemeente-bijwerken.yml"
 CHECKOUT_PIN = "actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1"
 
 
@@ -52,6 +53,7 @@ class FakeGitHub:
     upstream: str = ""  # git address of the parent repository
     workflow_state: str = "active"
     refuse_pulls: bool = False
+    refuse_enable: bool = False
     pulls: list[dict[str, Any]] = field(default_factory=list)
     requests: list[tuple[str, str]] = field(default_factory=list)
 
@@ -88,6 +90,11 @@ class FakeGitHub:
             }
             self.pulls.append(pull)
             return 201, pull
+        if method == "PUT" and url.path == f"{repository}/actions/workflows/{UPDATE}/enable":
+            if self.refuse_enable:
+                return 403, {"message": "Resource not accessible by integration"}
+            self.workflow_state = "active"
+            return 204, None
         if match := re.fullmatch(rf"{repository}/pulls/(\d+)", url.path):
             pull = self.pulls[int(match.group(1)) - 1]
             if method == "PATCH":
@@ -106,14 +113,14 @@ def github() -> Iterator[FakeGitHub]:
             body = json.loads(self.rfile.read(length)) if length else None
             assert self.headers.get("Authorization") == "Bearer geheim"
             status, answer = fake.answer(self.command, self.path, body)
-            data = json.dumps(answer).encode("utf-8")
+            data = b"" if answer is None else json.dumps(answer).encode("utf-8")
             self.send_response(status)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()
             self.wfile.write(data)
 
-        do_GET = do_POST = do_PATCH = _handle
+        do_GET = do_POST = do_PATCH = do_PUT = _handle
 
         def log_message(self, *arguments: object) -> None:
             pass
@@ -135,6 +142,8 @@ def run_workflow(
 ) -> subprocess.CompletedProcess[str]:
     """One step of a workflow: the script in a checkout, with what Actions gives it."""
     environment = {
+        # Only the update workflow's job keeps itself switched on (handreiking-bijwerken.yml).
+        **({"HANDREIKING_AAN_HOUDEN": "ja"} if arguments[0] == "afronden" else {}),
         "PATH": os.environ["PATH"],
         "GITHUB_API_URL": fake.url,
         "GITHUB_REPOSITORY": FORK,
@@ -362,8 +371,12 @@ def test_fork_set_up_fill_update_merge_and_build_without_a_terminal(
         0,
         "Upstream samengevoegd in de branch handreiking-update\n",
     ), merged.stderr
+    assert github.workflow_state == "disabled_fork"
     finished = run_workflow(actions, github, "afronden")
     assert finished.returncode == 0, finished.stdout + finished.stderr
+    # The update switched its own schedule on (again), against GitHub's 60-day stop.
+    assert ("PUT", f"/repos/{FORK}/actions/workflows/{UPDATE}/enable") in github.requests
+    assert github.workflow_state == "active"
     assert finished.stdout == (
         "De pull request 'Update van de landelijke handreiking' staat klaar: "
         f"https://github.example/{FORK}/pull/2\n"
@@ -507,13 +520,18 @@ def test_a_schedule_off_after_60_days_is_explained_and_a_second_set_up_is_refuse
         "    tip: de lokale laag bestaat al; pas de bestanden zelf aan\n",
     )
     assert len(github.pulls) == 1
-    # Nothing new upstream: the update opens no pull request.
+    # Nothing new upstream: the update opens no pull request; GitHub refuses to switch it on.
+    github.refuse_enable = True
     actions = checkout(origin, tmp_path / "run")
     assert run_workflow(actions, github, "samenvoegen").returncode == 0
     run = run_workflow(actions, github, "afronden")
     assert (run.returncode, run.stdout) == (
         0,
-        "Er is geen nieuwe versie van upstream; er is niets veranderd.\n",
+        "Er is geen nieuwe versie van upstream; er is niets veranderd.\n"
+        "De wekelijkse update kon niet aan blijven (403: Resource not accessible by "
+        "integration); GitHub zet hem uit na 60 dagen zonder wijzigingen in de repository\n"
+        "    tip: zet hem dan weer aan: tabblad Actions > Update van de landelijke handreiking > "
+        "Enable workflow\n",
     )
     assert len(github.pulls) == 1
 
@@ -645,7 +663,7 @@ CALLERS = {
     ),
     "gemeente-bijwerken.yml": (
         "handreiking-bijwerken.yml",
-        {"contents": "write", "pull-requests": "write"},
+        {"contents": "write", "pull-requests": "write", "actions": "write"},
     ),
     "gemeente-herzien.yml": (
         "handreiking-herzien.yml",

@@ -50,6 +50,7 @@ class GitHub:
     api: str
     repository: str  # owner/name
     token: str
+    enable_workflow: bool = False  # may switch the weekly update on (HANDREIKING_AAN_HOUDEN)
 
     @classmethod
     def from_environment(cls) -> GitHub:
@@ -60,6 +61,7 @@ class GitHub:
             os.environ["GITHUB_API_URL"].rstrip("/"),
             os.environ["GITHUB_REPOSITORY"],
             os.environ["GH_TOKEN"],
+            os.environ.get("HANDREIKING_AAN_HOUDEN") == "ja",
         )
 
     def call(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:

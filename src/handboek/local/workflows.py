@@ -186,6 +186,7 @@ def _held_back(root: Path) -> list[str]:
 
 def finish_update(root: Path, hub: github.GitHub, upstream_url: str) -> Outcome:
     branch = pullrequests.UPDATE_BRANCH
+    kept = _keep_schedule_on(hub)
     _fetch(root, upstream_url)
     base = f"refs/remotes/origin/{MAIN}"
     upstream = review.upstream_from_content(root)
@@ -194,7 +195,7 @@ def finish_update(root: Path, hub: github.GitHub, upstream_url: str) -> Outcome:
         git(root, "add", "--all", LOCAL_FOLDER)
         git(root, "commit", "--quiet", "-m", RENAME_COMMIT + "\n\n" + "\n".join(done))
     if git(root, "rev-parse", "HEAD^{tree}") == git(root, "rev-parse", f"{base}^{{tree}}"):
-        return Outcome(("Er is geen nieuwe versie van upstream; er is niets veranderd.",), 0)
+        return Outcome(("Er is geen nieuwe versie van upstream; er is niets veranderd.", *kept), 0)
     result = load.check_content(root / "content", root)
     body = pullrequests.update_text(
         _changed_pages(root, base),
@@ -212,9 +213,34 @@ def finish_update(root: Path, hub: github.GitHub, upstream_url: str) -> Outcome:
         (
             f"De pull request '{pullrequests.UPDATE_TITLE}' staat klaar: {url}",
             *(["De controle vond fouten; ze staan in de pull request."] if found else []),
+            *kept,
         ),
         0,
     )
+
+
+def _keep_schedule_on(hub: github.GitHub) -> tuple[str, ...]:
+    """Switch the weekly update on again, so 60 days without a change do not stop it.
+
+    GitHub stops a scheduled workflow after 60 days without activity in the
+    repository; a quiet upstream means no update pull requests, so no activity.
+    Only the update workflow's own job does this (it has `actions: write`).
+    """
+    if not hub.enable_workflow:
+        return ()
+    try:
+        hub.call(
+            "PUT",
+            f"/repos/{hub.repository}/actions/workflows/{pullrequests.UPDATE_WORKFLOW}/enable",
+        )
+    except github.GitHubError as error:
+        return (
+            f"De wekelijkse update kon niet aan blijven ({error.status}: {error.message}); "
+            "GitHub zet hem uit na 60 dagen zonder wijzigingen in de repository",
+            "    tip: zet hem dan weer aan: tabblad Actions > Update van de landelijke "
+            "handreiking > Enable workflow",
+        )
+    return ()
 
 
 def _changed_pages(root: Path, base: str) -> list[tuple[str, str, str | None]]:
