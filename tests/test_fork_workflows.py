@@ -30,9 +30,9 @@ import yaml
 
 from handboek import cli
 from handboek.load import check_content
-from handboek.local import manifest
+from handboek.local import manifest, pullrequests
 from handboek.local.pullrequests import fenced
-from handboek.problems import report
+from handboek.problems import Problem, report
 from tests.conftest import ROOT, SOURCE_DATE_EPOCH, copy_project, run_build
 from tests.test_fork import FIXTURE, NAME, NEW_SENTENCE, POINT, git, ok
 
@@ -759,3 +759,38 @@ def test_a_conflict_stops_the_update_and_names_the_file(
     )
     assert "handreiking-update" not in ok(git(origin, "branch", "--list"))
     assert github.pulls == []
+
+
+# --- the texts ----------------------------------------------------------------------------------
+
+
+def test_the_update_text_lists_errors_and_no_file_can_break_out_of_its_code_block() -> None:
+    error = Problem(
+        "lokaal/omgevingen/verenigingen.yml", 4, "onbekend veld 'kleur'", "```\n# Kop\n```"
+    )
+    text = pullrequests.update_text([("D", "content/oud.md", None)], [error], [], [])
+    assert text.startswith(
+        "Deze pull request neemt de nieuwste versie van de landelijke handreiking over. Er zijn "
+        "eerst fouten op te lossen (zie **Fouten**).\n\n"
+        "## Pagina's die upstream veranderde\n\n- `content/oud.md`: verwijderd\n"
+    )
+    assert text.endswith(
+        "## Fouten\n\n"
+        "De controle vond 1 fout. Zolang die er zijn, wordt de site niet bijgewerkt. Los ze op "
+        "in de branch `handreiking-update` (open het bestand en klik op het potlood), of vraag "
+        "de landelijke handreiking om hulp.\n\n"
+        "````text\n"
+        "lokaal/omgevingen/verenigingen.yml:4: onbekend veld 'kleur'\n"
+        "    tip: ```\n    # Kop\n    ```\n"
+        "````"
+    )
+    assert "## Workflowbestanden" not in text
+
+
+def test_the_name_in_the_set_up_text_is_plain_text() -> None:
+    text = pullrequests.setup_text("Gemeente <b>*Vet*</b>", [], [], "Aan.")
+    assert text.startswith(
+        "Deze pull request maakt de lokale laag van Gemeente \\<b\\>\\*Vet\\*\\</b\\>: de map "
+        "`lokaal/`."
+    )
+    assert "De controle vond geen fouten.\n\n```text\nAlles in orde.\n```" in text
