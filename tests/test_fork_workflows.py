@@ -517,7 +517,7 @@ def test_a_schedule_off_after_60_days_is_explained_and_a_second_set_up_is_refuse
     assert (run.returncode, run.stdout) == (
         1,
         "lokaal/ bestaat al; er is niets overschreven\n"
-        "    tip: de lokale laag bestaat al; pas de bestanden zelf aan\n",
+        "    tip: pas de bestanden in lokaal/ zelf aan; 'handboek check' zegt wat er mist\n",
     )
     assert len(github.pulls) == 1
     # Nothing new upstream: the update opens no pull request; GitHub refuses to switch it on.

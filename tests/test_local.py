@@ -1061,3 +1061,29 @@ def test_a_file_under_the_earlier_and_one_under_the_current_name_is_an_error(
         "lokaal/omgevingen/voorbeeld.yml zijn allebei voor de omgeving 'nieuw'\n"
         "    tip: zet alles in lokaal/omgevingen/nieuw.yml en verwijder het andere bestand"
     ]
+
+
+def test_the_scaffold_with_a_full_disk_leaves_no_half_layer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_content(tmp_path)
+    written: list[Path] = []
+
+    def full_after_two(file: Path, text: str) -> None:
+        if len(written) == 2:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        written.append(file)
+        file.write_text(text, encoding="utf-8")
+
+    monkeypatch.setattr(scaffold, "_write", full_after_two)
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["gemeente", "nieuw", "Gemeente Voorbeeld"]) == 2
+    assert capsys.readouterr().err == (
+        f"lokaal/ kan niet worden geschreven ({os.strerror(errno.ENOSPC)}); er is niets "
+        "veranderd\n"
+        "    tip: is de schijf vol, of mag u hier niet schrijven? Maak ruimte vrij en probeer "
+        "het opnieuw\n"
+    )
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["content"]
+    monkeypatch.undo()
+    assert scaffold.create(tmp_path, "Gemeente Voorbeeld").refused is None

@@ -20,10 +20,7 @@ def _new(arguments: argparse.Namespace) -> int:
     result = scaffold.create(Path.cwd(), arguments.naam)
     if result.refused:
         print(result.refused, file=sys.stderr)
-        print(
-            "    tip: pas de bestanden in lokaal/ zelf aan; 'handboek check' zegt wat er mist",
-            file=sys.stderr,
-        )
+        print(f"    tip: {result.hint}", file=sys.stderr)
         return 2
     print(f"De lokale laag van {' '.join(arguments.naam.split())} staat klaar:")
     print("\n".join(f"  {path}" for path in result.created))

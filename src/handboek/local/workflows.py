@@ -104,9 +104,7 @@ def set_up(root: Path, name: str, hub: github.GitHub) -> Outcome:
     git(root, "checkout", "--quiet", "-B", branch)
     made = scaffold.create(root, name)
     if made.refused:
-        return Outcome(
-            (made.refused, "    tip: de lokale laag bestaat al; pas de bestanden zelf aan"), 1
-        )
+        return Outcome((made.refused, f"    tip: {made.hint}"), 1)
     result = load.check_content(root / "content", root)
     git(root, "add", "--all", LOCAL_FOLDER)
     shown = " ".join(name.split())
