@@ -202,4 +202,8 @@ def _review_target(problem: Problem) -> str:
 def _page_line(status: str, path: str, old: str | None) -> str:
     if status == "R" and old:
         return f"- {code(path)}: hernoemd (was {code(old)})"
+    parts = path.split("/")
+    if status == "A" and len(parts) == 3 and parts[1] == "omgevingen" and path.endswith(".md"):
+        local = f"lokaal/omgevingen/{parts[2].removesuffix('.md')}.yml"
+        return f"- {code(path)}: nieuwe omgeving; uw eigen aanvulling kan in {code(local)}"
     return f"- {code(path)}: {_STATUS.get(status, 'veranderd')}"
