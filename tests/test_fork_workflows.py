@@ -138,10 +138,15 @@ def github() -> Iterator[FakeGitHub]:
 
 
 def run_workflow(
-    checkout: Path, fake: FakeGitHub, *arguments: str, branch: str = "main"
+    checkout: Path,
+    fake: FakeGitHub,
+    *arguments: str,
+    branch: str = "main",
+    summary: Path | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """One step of a workflow: the script in a checkout, with what Actions gives it."""
     environment = {
+        **({"GITHUB_STEP_SUMMARY": str(summary)} if summary else {}),
         # Only the update workflow's job keeps itself switched on (handreiking-bijwerken.yml).
         **({"HANDREIKING_AAN_HOUDEN": "ja"} if arguments[0] == "afronden" else {}),
         "PATH": os.environ["PATH"],
@@ -485,8 +490,9 @@ def test_without_permission_to_open_pull_requests_the_run_says_what_to_switch_on
     origin = tmp_path / "fork.git"
     ok(git(tmp_path, "clone", "--quiet", "--bare", str(upstream), str(origin)))
     summary = tmp_path / "samenvatting.md"
-    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
-    run = run_workflow(checkout(origin, tmp_path / "run"), github, "opzetten", NAME)
+    run = run_workflow(
+        checkout(origin, tmp_path / "run"), github, "opzetten", NAME, summary=summary
+    )
     expected = (
         "GitHub staat niet toe dat deze workflow een pull request opent\n"
         f"    tip: zet het aan in {FORK}: Settings > Actions > General > Workflow permissions: "
@@ -494,6 +500,14 @@ def test_without_permission_to_open_pull_requests_the_run_says_what_to_switch_on
         "start de workflow daarna opnieuw (tab Actions, knop 'Run workflow')\n"
     )
     assert (run.returncode, run.stdout, run.stderr) == (1, expected, "")
+    assert summary.read_text(encoding="utf-8") == f"```text\n{expected}```\n"
+    # Switched on, the same workflow again: the branch it pushed is kept, the pull request opens.
+    pushed = ok(git(origin, "rev-parse", "gemeente-opzetten"))
+    github.refuse_pulls = False
+    run = run_workflow(checkout(origin, tmp_path / "run"), github, "opzetten", NAME)
+    assert run.returncode == 0, run.stdout
+    assert ok(git(origin, "rev-parse", "gemeente-opzetten")) == pushed
+    assert [pull["head"]["ref"] for pull in github.pulls] == ["gemeente-opzetten"]
 
 
 def test_a_schedule_off_after_60_days_is_explained_and_a_second_set_up_is_refused(
@@ -511,15 +525,33 @@ def test_a_schedule_off_after_60_days_is_explained_and_a_second_set_up_is_refuse
         "**Let op:** de wekelijkse update staat uit (GitHub zet geplande workflows uit als er 60 "
         "dagen niets in de repository is veranderd)."
     ) in github.pulls[0]["body"]
-    # Run again after the layer exists: refused, nothing changed, one pull request.
-    run = run_workflow(
-        checkout(origin, tmp_path / "run", "gemeente-opzetten"), github, "opzetten", NAME
+    # Run again while the pull request is open: the branch (with the municipality's work)
+    # stays as it is, the one pull request gets a fresh text.
+    work = checkout(origin, tmp_path / "work", "gemeente-opzetten")
+    contact = work / "lokaal/paginas/contact.md"
+    contact.write_text(contact.read_text(encoding="utf-8") + "\nIngevuld.\n", encoding="utf-8")
+    ok(git(work, "commit", "--quiet", "--all", "-m", "In de webeditor"))
+    ok(git(work, "push", "--quiet", "origin", "gemeente-opzetten"))
+    before = ok(git(origin, "rev-parse", "gemeente-opzetten"))
+    github.workflow_state = "active"
+    run = run_workflow(checkout(origin, tmp_path / "run"), github, "opzetten", NAME)
+    assert (run.returncode, run.stdout) == (
+        0,
+        f"De lokale laag staat klaar in de pull request: https://github.example/{FORK}/pull/1\n",
     )
+    assert ok(git(origin, "rev-parse", "gemeente-opzetten")) == before
+    assert len(github.pulls) == 1
+    assert github.pulls[0]["body"].endswith("en opent dan een pull request. Die staat aan.")
+    # After the merge the layer is on main: a new set-up is refused, nothing changes.
+    press_merge(origin, tmp_path / "merge", "gemeente-opzetten", github)
+    main = ok(git(origin, "rev-parse", "main"))
+    run = run_workflow(checkout(origin, tmp_path / "run"), github, "opzetten", "Gemeente Anders")
     assert (run.returncode, run.stdout) == (
         1,
         "lokaal/ bestaat al; er is niets overschreven\n"
         "    tip: pas de bestanden in lokaal/ zelf aan; 'handboek check' zegt wat er mist\n",
     )
+    assert ok(git(origin, "rev-parse", "main")) == main
     assert len(github.pulls) == 1
     # Nothing new upstream: the update opens no pull request; GitHub refuses to switch it on.
     github.refuse_enable = True

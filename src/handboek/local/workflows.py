@@ -78,6 +78,15 @@ def git(root: Path, *arguments: str, check: bool = True) -> str:
     return completed.stdout
 
 
+def _is_merged(root: Path, ref: str) -> bool:
+    """True when main has every commit of `ref`."""
+    try:
+        git(root, "merge-base", "--is-ancestor", ref, f"refs/remotes/origin/{MAIN}")
+    except GitFailed:
+        return False
+    return True
+
+
 def _has(root: Path, ref: str) -> bool:
     return bool(git(root, "rev-parse", "--verify", "--quiet", ref, check=False).strip())
 
@@ -100,23 +109,41 @@ def _github_failed(error: github.GitHubError, hub: github.GitHub) -> Outcome:
 
 
 def set_up(root: Path, name: str, hub: github.GitHub) -> Outcome:
+    """The layer on its branch and the pull request; a branch with work on it is kept.
+
+    Run again while the set-up branch has commits that main has not (the pull
+    request is open, or opening it failed), the branch is left as it is and
+    only the pull request is opened or its text renewed: nothing typed in
+    GitHub's editor is lost.
+    """
     branch = pullrequests.SETUP_BRANCH
-    git(root, "checkout", "--quiet", "-B", branch)
-    made = scaffold.create(root, name)
-    if made.refused:
-        return Outcome((made.refused, f"    tip: {made.hint}"), 1)
-    result = load.check_content(root / "content", root)
-    git(root, "add", "--all", LOCAL_FOLDER)
     shown = " ".join(name.split())
-    git(root, "commit", "--quiet", "-m", f"Lokale laag van {shown}")
-    _push(root, branch)
+    git(root, "fetch", "--quiet", "--no-tags", "origin")
+    remote = f"refs/remotes/origin/{branch}"
+    started = _has(root, remote) and not _is_merged(root, remote)
+    git(root, "checkout", "--quiet", "-B", branch, *([remote] if started else []))
+    if started and (root / LOCAL_FOLDER).is_dir():
+        created = tuple(
+            path.relative_to(root).as_posix()
+            for path in sorted((root / LOCAL_FOLDER).rglob("*"))
+            if path.is_file()
+        )
+    else:
+        made = scaffold.create(root, name)
+        if made.refused:
+            return Outcome((made.refused, f"    tip: {made.hint}"), 1)
+        created = made.created
+        git(root, "add", "--all", LOCAL_FOLDER)
+        git(root, "commit", "--quiet", "-m", f"Lokale laag van {shown}")
+        _push(root, branch)
+    result = load.check_content(root / "content", root)
     try:
         try:
             state = hub.workflow_state(pullrequests.UPDATE_WORKFLOW)
         except github.GitHubError:
             state = ""
         body = pullrequests.setup_text(
-            shown, made.created, result.problems, pullrequests.schedule_text(state)
+            shown, created, result.problems, pullrequests.schedule_text(state)
         )
         url = hub.create_or_update_pull(branch, MAIN, f"Lokale laag van {shown}", body)
     except github.GitHubError as error:
