@@ -714,14 +714,23 @@ def test_herzien_refuses_lines_and_files_without_notes(
 ) -> None:
     root = make_fork(tmp_path, {"lokaal/omgevingen/voorbeeld.yml": NOTE})
     before = (root / "lokaal/omgevingen/voorbeeld.yml").read_text(encoding="utf-8")
-    assert herzien(root, monkeypatch, "lokaal/omgevingen/voorbeeld.yml:1", "lokaal/x.yml") == 1
+    outside = "lokaal/omgevingen/../../content/omgevingen/voorbeeld.yml"
+    (root / "content/omgevingen/voorbeeld.yml").write_text(NOTE, encoding="utf-8")
+    assert (
+        herzien(root, monkeypatch, "lokaal/omgevingen/voorbeeld.yml:1", "lokaal/x.yml", outside)
+        == 1
+    )
     assert capsys.readouterr().out == (
         "lokaal/omgevingen/voorbeeld.yml:1: op deze regel staat geen notitie\n"
         "    tip: gebruik het bestand en de regel die 'handboek check' noemt\n"
         "lokaal/x.yml: geen bestand met notities\n"
         "    tip: noem een bestand in lokaal/omgevingen/, bijvoorbeeld "
         "lokaal/omgevingen/<omgeving>.yml\n"
+        f"{outside}: geen bestand met notities\n"
+        "    tip: noem een bestand in lokaal/omgevingen/, bijvoorbeeld "
+        "lokaal/omgevingen/<omgeving>.yml\n"
     )
+    assert (root / "content/omgevingen/voorbeeld.yml").read_text(encoding="utf-8") == NOTE
     assert (root / "lokaal/omgevingen/voorbeeld.yml").read_text(encoding="utf-8") == before
 
 

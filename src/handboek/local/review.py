@@ -53,7 +53,8 @@ def mark_reviewed(root: Path, targets: list[str]) -> Outcome:
         path, line = _split_target(target)
         file = root / path
         folder = f"{LOCAL_FOLDER}/{files.ENVIRONMENTS_DIR}/"
-        if not path.startswith(folder) or file.suffix != ".yml" or not file.is_file():
+        outside = ".." in Path(path).parts or Path(path).is_absolute()
+        if outside or not path.startswith(folder) or file.suffix != ".yml" or not file.is_file():
             lines.append(f"{path}: geen bestand met notities")
             lines.append(
                 f"    tip: noem een bestand in {folder}, bijvoorbeeld {folder}<omgeving>.yml"
