@@ -827,3 +827,28 @@ def test_the_name_in_the_set_up_text_is_plain_text() -> None:
         "`lokaal/`."
     )
     assert "De controle vond geen fouten.\n\n```text\nAlles in orde.\n```" in text
+
+
+def test_a_copy_with_its_own_history_is_told_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, github: FakeGitHub
+) -> None:
+    upstream = make_upstream(tmp_path / "upstream", monkeypatch)
+    github.upstream = str(upstream)
+    copy = copy_project(tmp_path / "copy")  # copied files, not a fork: no shared history
+    ok(git(copy, "init", "--quiet"))
+    ok(git(copy, "add", "--all"))
+    ok(git(copy, "commit", "--quiet", "-m", "Eigen kopie"))
+    origin = tmp_path / "copy.git"
+    ok(git(tmp_path, "clone", "--quiet", "--bare", str(copy), str(origin)))
+    run = run_workflow(checkout(origin, tmp_path / "run"), github, "samenvoegen")
+    assert run.returncode == 1
+    first, tip = run.stdout.splitlines()
+    assert first == (
+        "De nieuwe versie van upstream kon niet worden overgenomen: uw repository en upstream "
+        "hebben geen gemeenschappelijke geschiedenis"
+    )
+    assert tip == (
+        "    tip: is deze repository een fork van de landelijke handreiking? Zo niet, neem "
+        "upstream dan één keer over met een terminal (zie FORKING.md)"
+    )
+    assert "Traceback" not in run.stderr

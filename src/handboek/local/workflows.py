@@ -168,13 +168,23 @@ def merge_upstream(root: Path, upstream_url: str) -> Outcome:
             git(root, "checkout", "--quiet", "-B", branch, f"origin/{MAIN}")
     else:
         git(root, "checkout", "--quiet", "-B", branch, f"origin/{MAIN}")
+    try:
+        git(root, "merge-base", "HEAD", UPSTREAM_REF)
+    except GitFailed:
+        return _not_merged("uw repository en upstream hebben geen gemeenschappelijke geschiedenis")
     held = _held_back(root)
     message = pullrequests.UPDATE_TITLE
-    if held:
-        git(root, "merge", "--quiet", "--squash", UPSTREAM_REF, check=False)
+    try:
+        if held:
+            git(root, "merge", "--quiet", "--squash", UPSTREAM_REF)
+        else:
+            git(root, "merge", "--quiet", "--no-ff", "-m", message, UPSTREAM_REF)
+    except GitFailed as failed:
+        conflicts = _conflicts(root)
+        if not conflicts:
+            return _not_merged(str(failed))
     else:
-        git(root, "merge", "--quiet", "--no-ff", "-m", message, UPSTREAM_REF, check=False)
-    conflicts = _conflicts(root)
+        conflicts = []
     if conflicts:
         git(root, "reset", "--quiet", "--hard", "HEAD")
         return Outcome(
@@ -198,6 +208,18 @@ def merge_upstream(root: Path, upstream_url: str) -> Outcome:
         if git(root, "diff", "--cached", "--name-only").strip():
             git(root, "commit", "--quiet", "-m", message)
     return Outcome(("Upstream samengevoegd in de branch " + branch,), 0)
+
+
+def _not_merged(reason: str) -> Outcome:
+    """A merge git refuses, for example in a copy of the repository with its own history."""
+    return Outcome(
+        (
+            f"De nieuwe versie van upstream kon niet worden overgenomen: {reason}",
+            "    tip: is deze repository een fork van de landelijke handreiking? Zo niet, neem "
+            "upstream dan één keer over met een terminal (zie FORKING.md)",
+        ),
+        1,
+    )
 
 
 def _conflicts(root: Path) -> list[str]:
