@@ -580,6 +580,22 @@ def test_a_fork_with_a_file_for_an_old_name_builds_without_a_manual_step(
     monkeypatch.chdir(fork)
     notes = sorted(f"lokaal/omgevingen/{path.name}" for path in (FIXTURE / "omgevingen").iterdir())
     assert cli.main(["gemeente", "herzien", *notes]) == 0
+    # Links to the old name: on an own page, and in a note on another environment page.
+    own_page = fork / "lokaal/paginas/onze-aanpak.md"
+    own_page.write_text(
+        own_page.read_text(encoding="utf-8")
+        + "\nOok [één-op-één](../omgevingen/een-op-een-ondersteuning.md#lokaal-bruggenbouwers).\n",
+        encoding="utf-8",
+    )
+    note_file = fork / "lokaal/omgevingen/verenigingen.yml"
+    text = note_file.read_text(encoding="utf-8")
+    first_text = text.index("    tekst: |\n") + len("    tekst: |\n")
+    note_file.write_text(
+        text[:first_text]
+        + "      Zie ook [één-op-één](een-op-een-ondersteuning.md).\n"
+        + text[first_text:],
+        encoding="utf-8",
+    )
     # Sync fork brings upstream's rename; lokaal/ still has the old name.
     environments = fork / "content/omgevingen"
     text = (environments / "een-op-een-ondersteuning.md").read_text(encoding="utf-8")
@@ -605,6 +621,11 @@ def test_a_fork_with_a_file_for_an_old_name_builds_without_a_manual_step(
     page = (build.site / "omgevingen/een-op-een/index.html").read_text(encoding="utf-8")
     assert "Steunpunt Vrijwilligers Voorbeeld" in page
     assert 'id="lokaal-bruggenbouwers"' in page
+    own = (build.site / "gemeente/onze-aanpak/index.html").read_text(encoding="utf-8")
+    assert 'href="../../omgevingen/een-op-een/#lokaal-bruggenbouwers"' in own
+    verenigingen = (build.site / "omgevingen/verenigingen/index.html").read_text(encoding="utf-8")
+    assert '<a href="../een-op-een/">één-op-één</a>' in verenigingen
+    assert build.output.count("deze link gaat naar de oude naam van een omgeving") == 2
 
 
 def test_a_fork_that_edits_files_of_upstream_gets_a_notice_naming_each_file(
