@@ -12,7 +12,9 @@ schemas/, relative to the file, for completion and checks while typing.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import posixpath
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -146,6 +148,7 @@ STATEMENT_FALLBACK = {
 class Scaffold:
     created: tuple[str, ...]  # paths relative to the root, in the order written
     refused: str | None  # why nothing was written
+    hint: str = "pas de bestanden in lokaal/ zelf aan; 'handboek check' zegt wat er mist"
 
 
 def create(root: Path, name: str, content_dir: str = "content") -> Scaffold:
@@ -204,10 +207,29 @@ def create(root: Path, name: str, content_dir: str = "content") -> Scaffold:
             today=today,
             next_year=next_year,
         )
-    for path, text in files.items():
-        (root / path).parent.mkdir(parents=True, exist_ok=True)
-        (root / path).write_text(text, encoding="utf-8")
+    # Written next to lokaal/ and renamed into place in one step: a full disk leaves no
+    # half layer behind (which a second run would refuse as "bestaat al").
+    building = root / f".{LOCAL_FOLDER}-nieuw-{os.getpid()}"
+    try:
+        for path, text in files.items():
+            target = building / Path(path).relative_to(LOCAL_FOLDER)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _write(target, text)
+        building.rename(folder)
+    except OSError as error:
+        shutil.rmtree(building, ignore_errors=True)
+        return Scaffold(
+            (),
+            f"{LOCAL_FOLDER}/ kan niet worden geschreven ({error.strerror or error}); er is "
+            "niets veranderd",
+            "is de schijf vol, of mag u hier niet schrijven? Maak ruimte vrij en probeer het "
+            "opnieuw",
+        )
     return Scaffold(tuple(files), None)
+
+
+def _write(file: Path, text: str) -> None:
+    file.write_text(text, encoding="utf-8")
 
 
 def _schema_lines(path: str, schema_file: str) -> str:
