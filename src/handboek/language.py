@@ -1,0 +1,143 @@
+"""Language rules for taalniveau B1: short sentences, one style of quote marks.
+
+Dutch public texts are written at taalniveau B1. Two things a reviewer would
+otherwise count by hand are checked here, as notices that never stop a build:
+
+- a sentence of more than 25 words (B1 aims at 20 at most; the margin keeps
+  the notices for sentences that are clearly too long);
+- a straight apostrophe or quote mark (' or "): the site writes the curly
+  ones of the SCP's text (‘ontzorgen’), so "pagina's" on one page next to
+  "‘ontzorgen’" on another is a mix readers see.
+
+Both rules read the prose every rule gets (`Document.prose`: the body with
+code and HTML comments blanked out) and leave out what is not the page's own
+running text: quotes (lines that start with '>', taken word for word from the
+source), HTML tags, link destinations, image descriptions, reference
+definitions and `{: ...}` attribute lists. The front matter is not read.
+
+Each rule takes a `Document` and yields `(line, message, hint)`, like `access`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from handboek.document import Document
+
+Finding = tuple[int, str, str]
+
+B1_WORDS = 20  # what taalniveau B1 aims at, and what upstream's own texts keep to
+NOTICE_WORDS = 25  # a longer sentence is reported
+PREVIEW_WORDS = 6  # words of a long sentence shown in its notice, to find it on the line
+
+_QUOTE_LINE = re.compile(r"^ {0,3}>")
+_DEFINITION_LINE = re.compile(r"^ {0,3}\[[^\]]+\]:")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# What starts a new block of text: a heading, a list item, a table row, an HTML block.
+_BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|\||<)")
+_HEADING = re.compile(r"^\s*#{1,6}\s")
+_IMAGE = re.compile(r"!\[[^\]]*\](?:\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\])?")
+_DESTINATION = re.compile(r"\]\((?:[^()]|\([^()]*\))*\)|\]\[[^\]]*\]")
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>|<https?://[^<>]*>")
+_ATTRIBUTES = re.compile(r"\{[:#.][^{}]*\}")
+_MARKUP = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+)|\*+|(?<!\w)_+|_+(?!\w)|[\[\]]")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[’”)]*\s+")
+_WORD = re.compile(r"\S*\w\S*")
+_STRAIGHT = re.compile(r"['\"]")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of the page's own running text, with the line it starts on."""
+
+    line: int
+    text: str
+    words: int
+
+
+def running_text(document: Document) -> list[tuple[int, str]]:
+    """Each line of the page's own running text, with markup and quotes left out."""
+    found = []
+    for offset, line in enumerate(document.prose.text.split("\n")):
+        if _QUOTE_LINE.match(line) or _DEFINITION_LINE.match(line) or _TABLE_RULE.match(line):
+            found.append((document.prose.first_line + offset, ""))
+            continue
+        text = _ATTRIBUTES.sub(" ", _TAG.sub(" ", _DESTINATION.sub("]", _IMAGE.sub(" ", line))))
+        found.append((document.prose.first_line + offset, text))
+    return found
+
+
+def sentences(document: Document) -> Iterator[Sentence]:
+    """The sentences of the running text.
+
+    A block (paragraph, list item, heading, table cell) ends at a blank line or where
+    the next block starts; a heading and a table cell end where their line ends. A
+    sentence ends at '.', '!', '?' or '…' before a space.
+    """
+    block: list[tuple[int, str]] = []
+    for number, text in running_text(document):
+        if block and (not text.strip() or _BLOCK_START.match(text)):
+            yield from _split(block)
+            block = []
+        single_line = "|" in text or _HEADING.match(text)
+        for cell in text.split("|"):  # a table row: each cell on its own
+            if piece := _MARKUP.sub("", cell).strip():
+                block.append((number, piece))
+            if single_line and block:
+                yield from _split(block)
+                block = []
+    if block:
+        yield from _split(block)
+
+
+def _split(block: list[tuple[int, str]]) -> Iterator[Sentence]:
+    text, starts = "", []
+    for number, piece in block:
+        starts.append((len(text), number))
+        text += piece + " "
+    position = 0
+    for match in [*_SENTENCE_END.finditer(text), None]:
+        end = match.start() if match else len(text)
+        sentence = " ".join(text[position:end].split())
+        words = len(_WORD.findall(sentence))
+        if words:
+            line = next(number for start, number in reversed(starts) if start <= position)
+            yield Sentence(line, sentence, words)
+        position = match.end() if match else len(text)
+
+
+def sentences_are_short(document: Document) -> Iterator[Finding]:
+    """A sentence has at most 25 words (B1 aims at 20); quotes are not counted."""
+    for sentence in sentences(document):
+        if sentence.words > NOTICE_WORDS:
+            preview = " ".join(_WORD.findall(sentence.text)[:PREVIEW_WORDS])
+            yield (
+                sentence.line,
+                f"deze zin heeft {sentence.words} woorden: '{preview} ...'",
+                f"taalniveau B1: schrijf zinnen van hooguit {B1_WORDS} woorden; maak er twee "
+                "of drie zinnen van",
+            )
+
+
+def quote_marks_are_curly(document: Document) -> Iterator[Finding]:
+    """The running text uses the curly marks of the site (’ ‘ ’), never straight ones."""
+    for number, text in running_text(document):
+        for word in _WORD.finditer(text):
+            mark = _STRAIGHT.search(word.group(0))
+            if mark is None:
+                continue
+            before, after = word.group(0)[: mark.start()], word.group(0)[mark.end() :]
+            if mark.group(0) == "'" and before[-1:].isalpha() and after[:1].isalpha():
+                what, hint = "rechte apostrof (')", "’ als apostrof, zoals in zo’n en pagina’s"
+            else:
+                what, hint = f"recht aanhalingsteken ({mark.group(0)})", "‘ ’ om een woord of zin"
+            yield (
+                number,
+                f"{what} in {word.group(0)}; de rest van de site gebruikt gekrulde tekens",
+                f"schrijf {hint} (u kunt het teken hier kopiëren)",
+            )
+
+
+LANGUAGE_RULES = (sentences_are_short, quote_marks_are_curly)
