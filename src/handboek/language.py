@@ -12,8 +12,8 @@ otherwise count by hand are checked here, as notices that never stop a build:
 Both rules read the prose every rule gets (`Document.prose`: the body with
 code and HTML comments blanked out) and leave out what is not the page's own
 running text: quotes (lines that start with '>', taken word for word from the
-source), HTML tags, link destinations, image descriptions, reference
-definitions and `{: ...}` attribute lists. The front matter is not read.
+source), HTML tags, scripts and styles, link destinations, image descriptions,
+reference definitions and `{: ...}` attribute lists. The front matter is not read.
 
 Each rule takes a `Document` and yields `(line, message, hint)`, like `access`.
 """
@@ -32,6 +32,9 @@ B1_WORDS = 20  # what taalniveau B1 aims at, and what upstream's own texts keep 
 NOTICE_WORDS = 25  # a longer sentence is reported
 PREVIEW_WORDS = 6  # words of a long sentence shown in its notice, to find it on the line
 
+# What a browser does not show as text: scripts and styles (the safety rules report them).
+_CODE_ELEMENT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE)
+_CODE_ELEMENT_START = re.compile(r"<(script|style)\b[^>]*>", re.IGNORECASE)
 _QUOTE_LINE = re.compile(r"^ {0,3}>")
 _DEFINITION_LINE = re.compile(r"^ {0,3}\[[^\]]+\]:")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -46,6 +49,10 @@ _MARKUP = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+)|\*+|(?<!\w)_+|_+(?!
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[’”)]*\s+")
 _WORD = re.compile(r"\S*\w\S*")
 _STRAIGHT = re.compile(r"['\"]")
+# Between letters (zo'n), or at the start of a shortened word ('s avonds, '90).
+_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)|(?<!\w)'(?=\d|[stkn]\b)")
+# A word or words between two straight quote marks of the same kind: "ontzorgen", 'zo'.
+_QUOTED = re.compile(r"(?<![\w'\"])(['\"])(?=\S)[^'\"\n]*?(?<=\S)\1(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -60,12 +67,19 @@ class Sentence:
 def running_text(document: Document) -> list[tuple[int, str]]:
     """Each line of the page's own running text, with markup and quotes left out."""
     found = []
+    inside: str | None = None  # a <script> or <style> element that is still open
     for offset, line in enumerate(document.prose.text.split("\n")):
+        number = document.prose.first_line + offset
+        if inside is not None:
+            end = re.search(rf"</{inside}\s*>", line, re.IGNORECASE)
+            inside, line = (None, line[end.end() :]) if end else (inside, "")
+        line = _CODE_ELEMENT.sub(" ", line)
+        if opened := _CODE_ELEMENT_START.search(line):
+            inside, line = opened.group(1).lower(), line[: opened.start()]
         if _QUOTE_LINE.match(line) or _DEFINITION_LINE.match(line) or _TABLE_RULE.match(line):
-            found.append((document.prose.first_line + offset, ""))
-            continue
+            line = ""
         text = _ATTRIBUTES.sub(" ", _TAG.sub(" ", _DESTINATION.sub("]", _IMAGE.sub(" ", line))))
-        found.append((document.prose.first_line + offset, text))
+        found.append((number, text))
     return found
 
 
@@ -122,22 +136,27 @@ def sentences_are_short(document: Document) -> Iterator[Finding]:
 
 
 def quote_marks_are_curly(document: Document) -> Iterator[Finding]:
-    """The running text uses the curly marks of the site (’ ‘ ’), never straight ones."""
+    """The running text has curly quote marks and apostrophes (‘ ’), as the rest of the site."""
     for number, text in running_text(document):
-        for word in _WORD.finditer(text):
-            mark = _STRAIGHT.search(word.group(0))
-            if mark is None:
-                continue
-            before, after = word.group(0)[: mark.start()], word.group(0)[mark.end() :]
-            if mark.group(0) == "'" and before[-1:].isalpha() and after[:1].isalpha():
-                what, hint = "rechte apostrof (')", "’ als apostrof, zoals in zo’n en pagina’s"
-            else:
-                what, hint = f"recht aanhalingsteken ({mark.group(0)})", "‘ ’ om een woord of zin"
-            yield (
-                number,
-                f"{what} in {word.group(0)}; de rest van de site gebruikt gekrulde tekens",
-                f"schrijf {hint} (u kunt het teken hier kopiëren)",
-            )
+        found = [
+            (match.start(), f"rechte aanhalingstekens in {match.group(0)}", match.group(0))
+            for match in _QUOTED.finditer(text)
+        ]
+        rest = _QUOTED.sub(lambda match: " " * len(match.group(0)), text)
+        for word in _WORD.finditer(rest):
+            if _STRAIGHT.search(word.group(0)):
+                what = "apostrof" if _APOSTROPHE.search(word.group(0)) else "aanhalingsteken"
+                found.append((word.start(), f"rechte {what} in {word.group(0)}", word.group(0)))
+        for _, message, written in sorted(found):
+            yield number, message, _curly_hint(written)
+
+
+def _curly_hint(text: str) -> str:
+    curly = _APOSTROPHE.sub("’", text)
+    curly = re.sub(r"^([^\w'\"]*)['\"]", r"\1‘", curly)
+    curly = re.sub(r"['\"](?=[^\w'\"]*$)", "’", curly)
+    curly = curly.replace("'", "’").replace('"', "’")
+    return f"schrijf {curly}, met gekrulde tekens zoals de rest van de site (kopieer ze hier: ‘ ’)"
 
 
 LANGUAGE_RULES = (sentences_are_short, quote_marks_are_curly)
