@@ -45,9 +45,13 @@ _IMAGE = re.compile(r"!\[[^\]]*\](?:\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\])?")
 _DESTINATION = re.compile(r"\]\((?:[^()]|\([^()]*\))*\)|\]\[[^\]]*\]")
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>|<https?://[^<>]*>")
 _ATTRIBUTES = re.compile(r"\{[:#.][^{}]*\}")
-_MARKUP = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+)|\*+|(?<!\w)_+|_+(?!\w)|[\[\]]")
+_BLOCK_MARKER = re.compile(r"\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+)")
+_UNDERSCORES = re.compile(r"(?<!\w)_+|_+(?!\w)")
+_EMPHASIS_AND_BRACKETS = str.maketrans("", "", "*[]")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[’”)]*\s+")
+_ROUGH_SENTENCE_END = re.compile(r"[.!?…][’”)]*\s")  # the same, quicker, without the mark
 _WORD = re.compile(r"\S*\w\S*")
+_HAS_WORD = re.compile(r"\w")
 _STRAIGHT = re.compile(r"['\"]")
 # Between letters (zo'n), or at the start of a shortened word ('s avonds, '90).
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)|(?<!\w)'(?=\d|[stkn]\b)")
@@ -73,40 +77,73 @@ def running_text(document: Document) -> list[tuple[int, str]]:
         if inside is not None:
             end = re.search(rf"</{inside}\s*>", line, re.IGNORECASE)
             inside, line = (None, line[end.end() :]) if end else (inside, "")
-        line = _CODE_ELEMENT.sub(" ", line)
-        if opened := _CODE_ELEMENT_START.search(line):
-            inside, line = opened.group(1).lower(), line[: opened.start()]
         if _QUOTE_LINE.match(line) or _DEFINITION_LINE.match(line) or _TABLE_RULE.match(line):
             line = ""
-        text = _ATTRIBUTES.sub(" ", _TAG.sub(" ", _DESTINATION.sub("]", _IMAGE.sub(" ", line))))
-        found.append((number, text))
+        # Most lines have no markup: each step runs only when its sign is on the line.
+        if "<" in line:
+            line = _CODE_ELEMENT.sub(" ", line)
+            if opened := _CODE_ELEMENT_START.search(line):
+                inside, line = opened.group(1).lower(), line[: opened.start()]
+        if "![" in line:
+            line = _IMAGE.sub(" ", line)
+        if "](" in line or "][" in line:
+            line = _DESTINATION.sub("]", line)
+        if "<" in line:
+            line = _TAG.sub(" ", line)
+        if "{" in line:
+            line = _ATTRIBUTES.sub(" ", line)
+        found.append((number, line))
     return found
 
 
-def sentences(document: Document) -> Iterator[Sentence]:
-    """The sentences of the running text.
+def sentences(document: Document, longer_than: int = 0) -> Iterator[Sentence]:
+    """The sentences of the running text with more than `longer_than` words.
 
     A block (paragraph, list item, heading, table cell) ends at a blank line or where
     the next block starts; a heading and a table cell end where their line ends. A
     sentence ends at '.', '!', '?' or '…' before a space.
     """
+    if longer_than and not _may_have_a_sentence_longer_than(document, longer_than):
+        return
     block: list[tuple[int, str]] = []
     for number, text in running_text(document):
         if block and (not text.strip() or _BLOCK_START.match(text)):
-            yield from _split(block)
+            yield from _split(block, longer_than)
             block = []
         single_line = "|" in text or _HEADING.match(text)
         for cell in text.split("|"):  # a table row: each cell on its own
-            if piece := _MARKUP.sub("", cell).strip():
+            if piece := _plain(cell):
                 block.append((number, piece))
             if single_line and block:
-                yield from _split(block)
+                yield from _split(block, longer_than)
                 block = []
     if block:
-        yield from _split(block)
+        yield from _split(block, longer_than)
 
 
-def _split(block: list[tuple[int, str]]) -> Iterator[Sentence]:
+def _may_have_a_sentence_longer_than(document: Document, longer_than: int) -> bool:
+    """A quick look at the whole page first: most pages have no long sentence at all.
+
+    The page without images, link destinations and tags, cut only at sentence ends: a
+    piece of it holds at least as many words as any sentence `sentences` finds in it
+    (which also cuts at blocks and leaves out quotes and markup).
+    """
+    text = _TAG.sub(" ", _DESTINATION.sub("]", _IMAGE.sub(" ", document.prose.text)))
+    return any(len(piece.split()) > longer_than for piece in _ROUGH_SENTENCE_END.split(text))
+
+
+def _plain(text: str) -> str:
+    """A line or table cell without its list or heading marker, emphasis and brackets."""
+    if marker := _BLOCK_MARKER.match(text):
+        text = text[marker.end() :]
+    text = text.translate(_EMPHASIS_AND_BRACKETS)
+    return (_UNDERSCORES.sub("", text) if "_" in text else text).strip()
+
+
+def _split(block: list[tuple[int, str]], longer_than: int) -> Iterator[Sentence]:
+    # A block with no more tokens than that cannot hold a longer sentence.
+    if sum(len(piece.split()) for _, piece in block) <= longer_than:
+        return
     text, starts = "", []
     for number, piece in block:
         starts.append((len(text), number))
@@ -114,9 +151,12 @@ def _split(block: list[tuple[int, str]]) -> Iterator[Sentence]:
     position = 0
     for match in [*_SENTENCE_END.finditer(text), None]:
         end = match.start() if match else len(text)
-        sentence = " ".join(text[position:end].split())
-        words = len(_WORD.findall(sentence))
-        if words:
+        tokens = text[position:end].split()
+        words = 0
+        if len(tokens) > longer_than:  # a token without a letter or digit is not a word
+            words = sum(1 for token in tokens if _HAS_WORD.search(token))
+        if words > longer_than:
+            sentence = " ".join(tokens)
             line = next(number for start, number in reversed(starts) if start <= position)
             yield Sentence(line, sentence, words)
         position = match.end() if match else len(text)
@@ -124,20 +164,23 @@ def _split(block: list[tuple[int, str]]) -> Iterator[Sentence]:
 
 def sentences_are_short(document: Document) -> Iterator[Finding]:
     """A sentence has at most 25 words (B1 aims at 20); quotes are not counted."""
-    for sentence in sentences(document):
-        if sentence.words > NOTICE_WORDS:
-            preview = " ".join(_WORD.findall(sentence.text)[:PREVIEW_WORDS])
-            yield (
-                sentence.line,
-                f"deze zin heeft {sentence.words} woorden: '{preview} ...'",
-                f"taalniveau B1: schrijf zinnen van hooguit {B1_WORDS} woorden; maak er twee "
-                "of drie zinnen van",
-            )
+    for sentence in sentences(document, longer_than=NOTICE_WORDS):
+        preview = " ".join(_WORD.findall(sentence.text)[:PREVIEW_WORDS])
+        yield (
+            sentence.line,
+            f"deze zin heeft {sentence.words} woorden: '{preview} ...'",
+            f"taalniveau B1: schrijf zinnen van hooguit {B1_WORDS} woorden; maak er twee "
+            "of drie zinnen van",
+        )
 
 
 def quote_marks_are_curly(document: Document) -> Iterator[Finding]:
     """The running text has curly quote marks and apostrophes (‘ ’), as the rest of the site."""
+    if "'" not in document.prose.text and '"' not in document.prose.text:
+        return
     for number, text in running_text(document):
+        if "'" not in text and '"' not in text:
+            continue
         found = [
             (match.start(), f"rechte aanhalingstekens in {match.group(0)}", match.group(0))
             for match in _QUOTED.finditer(text)
