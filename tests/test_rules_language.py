@@ -17,6 +17,7 @@ from handboek.load import check_content, list_content
 from handboek.problems import Severity
 from tests.conftest import ROOT
 from tests.sample_content import PAGE, page, write_content
+from tests.test_local import CONTACT, make_fork
 
 LONG_HINT = "taalniveau B1: schrijf zinnen van hooguit 20 woorden; maak er twee of drie zinnen van"
 COPY = "met gekrulde tekens zoals de rest van de site (kopieer ze hier: ‘ ’)"
@@ -135,3 +136,13 @@ def test_upstream_writes_sentences_of_at_most_20_words_outside_quotes() -> None:
             if sentence.words > language.B1_WORDS
         ]
     assert long == []
+
+
+def test_a_forks_own_pages_get_the_language_notices_too(tmp_path: Path) -> None:
+    root = make_fork(tmp_path, {"lokaal/paginas/contact.md": CONTACT + "\nZo'n vraag.\n"})
+    result = check_content(root / "content", root)
+    assert result.ok
+    assert [problem.format() for problem in result.problems] == [
+        "lokaal/paginas/contact.md:11: let op: rechte apostrof in Zo'n\n"
+        f"    tip: schrijf Zo’n, {COPY}"
+    ]
