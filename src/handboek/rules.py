@@ -7,9 +7,10 @@ what is wrong in Dutch, the hint how to fix it. Rules only look at what
 `document.read_document` parsed; they never raise.
 
 The rules about links live in `links`, those about scripts and other websites
-in `safety`, those about image descriptions and link texts in `access`; the
-registries `DOCUMENT_RULES` and `COLLECTION_RULES` below list
-every rule that `load.check_content` runs.
+in `safety`, those about image descriptions and link texts in `access`, those
+about sentence length and quote marks in `language`; the registries
+`DOCUMENT_RULES`, `NOTICE_RULES` and `COLLECTION_RULES` below list every rule
+that `load.check_content` runs.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
-from handboek import access, body, links, safety
+from handboek import access, body, language, links, safety
 from handboek.document import Document, is_environment_path
 from handboek.model import (
     ENVIRONMENTS_FOLDER,
@@ -181,6 +182,9 @@ DOCUMENT_RULES: tuple[DocumentRule, ...] = (
     review_dates_are_in_order,
     *PROSE_RULES,
 )
+
+# Rules whose findings are notices: worth an editor's look, never a reason to stop a build.
+NOTICE_RULES: tuple[DocumentRule, ...] = (*language.LANGUAGE_RULES,)
 
 
 @dataclass(frozen=True)
