@@ -224,13 +224,14 @@ def change_upstream(upstream: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         renamed.replace("\nvolgorde:", "\neerdere_namen: [een-op-een-ondersteuning]\nvolgorde:", 1),
         encoding="utf-8",
     )
-    start = upstream / "content/index.md"
-    start.write_text(
-        start.read_text(encoding="utf-8").replace(
-            "omgevingen/een-op-een-ondersteuning.md", "omgevingen/een-op-een.md"
-        ),
-        encoding="utf-8",
-    )
+    # Upstream follows its own rename in every page that links to the old name.
+    for linking in sorted((upstream / "content").glob("*.md")):
+        linking.write_text(
+            linking.read_text(encoding="utf-8").replace(
+                "omgevingen/een-op-een-ondersteuning.md", "omgevingen/een-op-een.md"
+            ),
+            encoding="utf-8",
+        )
     ok(git(upstream, "add", "--all"))
     ok(git(upstream, "commit", "--quiet", "-m", "Upstream: tekst, nieuwe en hernoemde omgeving"))
     with (upstream / ".github/workflows/site.yml").open("a", encoding="utf-8") as workflow:
@@ -252,6 +253,7 @@ def expected_update_text(diff: str, other_notices: str) -> str:
         "\n"
         "## Pagina's die upstream veranderde\n"
         "\n"
+        "- `content/begrippen.md`: veranderd\n"
         "- `content/index.md`: veranderd\n"
         "- `content/omgevingen/buurtgemeenschappen.md`: veranderd\n"
         "- `content/omgevingen/een-op-een.md`: hernoemd (was "
@@ -604,11 +606,13 @@ def test_a_fork_with_a_file_for_an_old_name_builds_without_a_manual_step(
         text.replace("\nvolgorde:", "\neerdere_namen: [een-op-een-ondersteuning]\nvolgorde:", 1),
         encoding="utf-8",
     )
-    start = fork / "content/index.md"
-    start.write_text(
-        start.read_text(encoding="utf-8").replace("een-op-een-ondersteuning.md", "een-op-een.md"),
-        encoding="utf-8",
-    )
+    for linking in sorted((fork / "content").glob("*.md")):
+        linking.write_text(
+            linking.read_text(encoding="utf-8").replace(
+                "een-op-een-ondersteuning.md", "een-op-een.md"
+            ),
+            encoding="utf-8",
+        )
     build = run_build(fork)
     assert build.returncode == 0, build.output
     assert (

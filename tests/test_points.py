@@ -112,3 +112,28 @@ def test_an_id_written_on_the_page_may_not_be_a_points_id(tmp_path: Path) -> Non
         "het punt 'Verbinden' (regel 36)\n"
         "    tip: een anker mag maar één keer op een pagina staan: kies een ander"
     ]
+
+
+def test_a_point_right_under_a_later_paragraph_of_the_point_above_is_reported(
+    tmp_path: Path,
+) -> None:
+    """The Markdown engine reads it as text of that paragraph: the point would disappear."""
+    text = (
+        "- **Eerste.** Tekst:\n"
+        "    - een;\n"
+        "\n"
+        "    Nog een alinea.\n"
+        "- **Tweede.** Tekst.\n"
+        "- **Derde.** Tekst.\n"
+    )
+    document = environment(tmp_path, with_points(text))
+    assert list(rules.points_stand_on_their_own(document)) == [
+        (
+            37,
+            "het punt 'Tweede' staat direct onder een alinea van het punt erboven; de site "
+            "toont het daardoor niet als apart punt",
+            "zet een lege regel boven dit punt",
+        )
+    ]
+    fixed = text.replace("alinea.\n- **Tweede", "alinea.\n\n- **Tweede")
+    assert list(rules.points_stand_on_their_own(environment(tmp_path, with_points(fixed)))) == []

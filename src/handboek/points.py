@@ -79,6 +79,28 @@ def written_points(part_markdown: str, first_line: int) -> list[WrittenPoint]:
     return found
 
 
+def swallowed_points(part_markdown: str, first_line: int) -> list[tuple[int, str]]:
+    """Points the site would not show as points: (line, title) of each.
+
+    After a blank line inside a point, an indented paragraph follows; a next
+    `- **...**` directly under that paragraph (without a blank line) is read by
+    the Markdown engine as more text of that paragraph, not as a new point.
+    """
+    lines = part_markdown.split("\n")
+    found = []
+    after_blank = False  # a blank line since the current point started
+    for index, line in enumerate(lines):
+        match = _POINT.match(line)
+        if match:
+            above = lines[index - 1] if index else ""
+            if after_blank and above[:1] in (" ", "\t") and not _starts_block(above):
+                found.append((first_line + index, point_title(match.group(1))))
+            after_blank = False
+        elif not line.strip():
+            after_blank = True
+    return found
+
+
 def with_point_ids(part_markdown: str, prefix: str = "") -> str:
     """The part's text with an `attr_list` id after the first paragraph of each point.
 

@@ -7,9 +7,10 @@ what is wrong in Dutch, the hint how to fix it. Rules only look at what
 `document.read_document` parsed; they never raise.
 
 The rules about links live in `links`, those about scripts and other websites
-in `safety`, those about image descriptions and link texts in `access`; the
-registries `DOCUMENT_RULES` and `COLLECTION_RULES` below list
-every rule that `load.check_content` runs.
+in `safety`, those about image descriptions and link texts in `access`, those
+about sentence length and quote marks in `language`; the registries
+`DOCUMENT_RULES`, `NOTICE_RULES` and `COLLECTION_RULES` below list every rule
+that `load.check_content` runs.
 """
 
 from __future__ import annotations
@@ -20,13 +21,14 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
-from handboek import access, body, links, points, safety
+from handboek import access, body, language, links, points, safety
 from handboek.document import Document, is_environment_path
 from handboek.model import (
     ENVIRONMENTS_FOLDER,
     GENERATED_PATHS,
     OPEN_DATA_PATH,
     PARTS,
+    POINTS_PART_KEY,
     QUOTES_PART,
     SELF_SCAN_PATH,
     START_PAGE_PATH,
@@ -37,6 +39,7 @@ Finding = tuple[int, str, str]
 CollectionFinding = tuple[str, int, str, str]
 DocumentRule = Callable[[Document], Iterator[Finding]]
 
+_POINTS_TITLE = next(spec.title for spec in PARTS if spec.key == POINTS_PART_KEY)
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _PART_LIST = "\n".join(f"## {spec.title}" for spec in PARTS)
 
@@ -200,6 +203,22 @@ def points_have_distinct_titles(document: Document) -> Iterator[Finding]:
         seen.setdefault(point.anchor, written)
 
 
+def points_stand_on_their_own(document: Document) -> Iterator[Finding]:
+    """A point directly under a later paragraph of the point above it would be shown as text
+    of that paragraph (the Markdown engine's lazy continuation), not as a point."""
+    if not document.is_environment:
+        return
+    for section in document.sections:
+        if section.heading is not None and section.heading.text == _POINTS_TITLE:
+            for line, title in points.swallowed_points(section.markdown, section.line):
+                yield (
+                    line,
+                    f"het punt '{title}' staat direct onder een alinea van het punt erboven; "
+                    "de site toont het daardoor niet als apart punt",
+                    "zet een lege regel boven dit punt",
+                )
+
+
 DOCUMENT_RULES: tuple[DocumentRule, ...] = (
     title_comes_from_front_matter,
     environment_has_introduction,
@@ -208,9 +227,13 @@ DOCUMENT_RULES: tuple[DocumentRule, ...] = (
     environment_parts_are_filled,
     quotes_have_text_and_role,
     points_have_distinct_titles,
+    points_stand_on_their_own,
     review_dates_are_in_order,
     *PROSE_RULES,
 )
+
+# Rules whose findings are notices: worth an editor's look, never a reason to stop a build.
+NOTICE_RULES: tuple[DocumentRule, ...] = (*language.LANGUAGE_RULES,)
 
 
 @dataclass(frozen=True)

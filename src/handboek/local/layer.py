@@ -132,6 +132,10 @@ def _page_problems(
         problems.extend(
             Problem(path, *finding) for finding in _local_findings(rules.DOCUMENT_RULES, document)
         )
+        for notice_rule in rules.NOTICE_RULES:
+            problems.extend(
+                Problem(path, *finding, Severity.NOTICE) for finding in notice_rule(document)
+            )
         problems.extend(
             Problem(path, *finding, Severity.NOTICE)
             for finding in rules.review_is_due(document, on)

@@ -130,18 +130,14 @@ volgende_beoordeling: {next_year}
 {body}
 """
 
-STATEMENT_FALLBACK = {
-    "toegankelijkheid.md": (
-        "Toegankelijkheid",
-        "Hoe toegankelijk deze website van {name} is.",
-        "[in te vullen: de toegankelijkheidsverklaring van {name} voor deze website.]",
-    ),
-    "privacy.md": (
-        "Privacy",
-        "Wat deze website van {name} over uw bezoek vastlegt.",
-        "[in te vullen: de privacyverklaring van {name} voor deze website.]",
-    ),
+# The municipality's statements start from templates in verklaringen/, with '{naam}' for its
+# name. Upstream's own statements name upstream's publisher, tests and contact; a fork's
+# statement must name its own, so everything only the municipality knows is an invulplek.
+STATEMENTS = {
+    "toegankelijkheid.md": ("Toegankelijkheid", "Hoe toegankelijk deze website van {name} is."),
+    "privacy.md": ("Privacy", "Wat deze website van {name} over uw bezoek vastlegt."),
 }
+STATEMENTS_FOLDER = Path(__file__).parent / "verklaringen"
 
 
 @dataclass(frozen=True)
@@ -192,14 +188,9 @@ def create(root: Path, name: str, content_dir: str = "content") -> Scaffold:
         name=name, today=today, next_year=next_year
     )
     for page in PUBLISHER_PAGES:
-        upstream = documents.get(page)
-        if upstream is not None:
-            # Upstream's statement is the starting point; its '[in te vullen: ...]' parts
-            # are what the municipality must complete.
-            title, description = upstream.fields["titel"], upstream.fields["beschrijving"]
-            body = upstream.body.strip("\n")
-        else:
-            title, description, body = (t.format(name=name) for t in STATEMENT_FALLBACK[page])
+        title, description = (text.format(name=name) for text in STATEMENTS[page])
+        template = (STATEMENTS_FOLDER / page).read_text(encoding="utf-8")
+        body = template.replace("{naam}", name).strip("\n")
         files[f"{pages}/{page}"] = STATEMENT_MD.format(
             title=_quoted(title),
             description=_quoted(description),
