@@ -65,7 +65,8 @@ class BuildAudit:
 
         `files` are (site path, source file or None when generated); the scripts
         among them that come from `theme_dirs` are the only script files a page
-        may use. `sources` are the files a page's text may come from.
+        may use (MkDocs gives a theme file's path relative to the working folder when
+        the config INHERITs another). `sources` are the files a page's text may come from.
         """
         start = time.process_time()
         folders = tuple(os.path.join(os.path.abspath(folder), "") for folder in theme_dirs)
@@ -74,7 +75,9 @@ class BuildAudit:
             script_files=frozenset(
                 site_path
                 for site_path, source in files
-                if site_path.endswith(".js") and (source or "").startswith(folders)
+                if site_path.endswith(".js")
+                and source
+                and os.path.abspath(source).startswith(folders)
             )
         )
         self._sources = list(sources)
