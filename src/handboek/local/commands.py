@@ -18,15 +18,16 @@ def _new(arguments: argparse.Namespace) -> int:
     if result.refused:
         print(result.refused, file=sys.stderr)
         print(
-            "    tip: pas de bestanden in lokaal/ zelf aan; 'handboek check' zegt wat er mist",
+            "    tip: pas de bestanden in lokaal/ zelf aan; .venv/bin/handboek check zegt wat er "
+            "mist",
             file=sys.stderr,
         )
         return 2
     print(f"De lokale laag van {' '.join(arguments.naam.split())} staat klaar:")
     print("\n".join(f"  {path}" for path in result.created))
     print(
-        "Vul alles in wat met [in te vullen: ...] gemarkeerd is; 'handboek check' laat zien "
-        "wat nog ontbreekt.\nZie FORKING.md voor de volgende stappen."
+        "Vul alles in wat met [in te vullen: ...] gemarkeerd is; .venv/bin/handboek check laat "
+        "zien wat nog ontbreekt.\nZie FORKING.md voor de volgende stappen."
     )
     return 0
 
