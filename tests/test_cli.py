@@ -137,7 +137,8 @@ def test_a_missing_content_folder_is_explained(
     assert run_check(tmp_path, capsys) == (
         2,
         "content: map niet gevonden\n"
-        "    tip: start 'handboek check' in de hoofdmap van de repository\n",
+        "    tip: ga naar de hoofdmap van de repository en start daar: "
+        ".venv/bin/handboek check\n",
     )
 
 

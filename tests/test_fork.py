@@ -98,8 +98,8 @@ def test_scaffold_writes_the_layer_and_refuses_to_overwrite(
     assert capsys.readouterr().out == (
         f"De lokale laag van {NAME} staat klaar:\n"
         + "".join(f"  {path}\n" for path in created)
-        + "Vul alles in wat met [in te vullen: ...] gemarkeerd is; 'handboek check' laat zien "
-        "wat nog ontbreekt.\nZie FORKING.md voor de volgende stappen.\n"
+        + "Vul alles in wat met [in te vullen: ...] gemarkeerd is; .venv/bin/handboek check laat "
+        "zien wat nog ontbreekt.\nZie FORKING.md voor de volgende stappen.\n"
     )
     assert sorted(p.relative_to(fork).as_posix() for p in (fork / "lokaal").rglob("*.*")) == sorted(
         created
@@ -108,7 +108,7 @@ def test_scaffold_writes_the_layer_and_refuses_to_overwrite(
     assert run(fork, monkeypatch, "gemeente", "nieuw", "Gemeente Anders") == 2
     assert capsys.readouterr().err == (
         "lokaal/ bestaat al; er is niets overschreven\n"
-        "    tip: pas de bestanden in lokaal/ zelf aan; 'handboek check' zegt wat er mist\n"
+        "    tip: pas de bestanden in lokaal/ zelf aan; .venv/bin/handboek check zegt wat er mist\n"
     )
     assert {path: (fork / path).read_bytes() for path in created} == before
 
@@ -338,7 +338,7 @@ def test_te_herzien_goes_away_after_herzien(
         f"{NOTE_FILE}:{NOTE_LINE}: let op: te herzien: de tekst van upstream bij deze notitie "
         f"is veranderd (Buurtgemeenschappen › Wat kan de gemeente doen? › {POINT})\n"
         "    tip: lees wat er veranderde, pas de notitie zo nodig aan en draai daarna:\n"
-        f"        handboek gemeente herzien {NOTE_FILE}:{NOTE_LINE}\n"
+        f"        .venv/bin/handboek gemeente herzien {NOTE_FILE}:{NOTE_LINE}\n"
         "    wijziging in upstream (- oude tekst, + nieuwe tekst):\n"
         "    --- tekst waarbij de notitie is geschreven\n"
         "    +++ tekst van upstream nu\n"
