@@ -461,3 +461,41 @@ def test_the_script_names_what_the_workflow_must_give_it() -> None:
         "webadres: GH_TOKEN ontbreekt\n"
         "    tip: dit script draait in de workflow; geef GH_TOKEN mee als ${{ github.token }}\n"
     )
+
+
+# --- scripts/install-system-tools.sh ----------------------------------------------------
+
+
+def test_the_system_tools_script_names_what_is_missing_to_a_user_who_is_not_root(
+    tmp_path: Path,
+) -> None:
+    # A machine without java, as a user who is not root: nothing installed, the command shown.
+    bin_folder = tmp_path / "bin"
+    bin_folder.mkdir()
+    for tool in ("bash", "grep"):
+        (bin_folder / tool).symlink_to(shutil.which(tool) or f"/usr/bin/{tool}")
+    (bin_folder / "id").write_text("#!/bin/sh\necho 1000\n", encoding="utf-8")
+    (bin_folder / "id").chmod(0o755)
+    completed = subprocess.run(
+        [str(bin_folder / "bash"), str(ROOT / "scripts" / "install-system-tools.sh")],
+        capture_output=True,
+        text=True,
+        env={"PATH": str(bin_folder)},
+        timeout=60,
+        check=False,
+    )
+    missing = " ".join(
+        package
+        for package, present in (
+            ("chromium", Path("/usr/bin/chromium").exists()),
+            ("default-jre-headless", False),
+            ("libatomic1", True),
+        )
+        if not present
+    )
+    assert (completed.returncode, completed.stdout) == (1, "")
+    assert completed.stderr == (
+        f"Nodig voor de tests, maar niet gevonden: {missing}\n"
+        f"    tip: installeer het met: sudo apt-get install {missing}\n"
+        "         en start daarna opnieuw: make test\n"
+    )
