@@ -345,6 +345,10 @@ def test_te_herzien_goes_away_after_herzien(
     ) in output
     assert f"    +  {NEW_SENTENCE}\n" in output
     assert output.count("let op: te herzien") == 1
+    # Under its own heading, not under the review dates' "Te beoordelen".
+    heading = "\nTe herzien (de gemeente kijkt haar notitie na bij de nieuwe tekst):\n"
+    assert f"{heading}  {NOTE_FILE}\n" in output
+    assert "Te beoordelen" not in output.split(heading)[1].split("\n\n")[0]
 
     assert run(fork, monkeypatch, "gemeente", "herzien", f"{NOTE_FILE}:{NOTE_LINE}") == 0
     assert capsys.readouterr().out == (
