@@ -46,7 +46,21 @@ def _fourth_environment(folder: Path) -> None:
     text = files[0].read_text(encoding="utf-8")
     text = re.sub(r"^titel: .*$", "titel: Een vierde omgeving", text, count=1, flags=re.M)
     text = re.sub(r"^volgorde: \d+$", f"volgorde: {last + 1}", text, count=1, flags=re.M)
+    text = re.sub(
+        r"^beschrijving: .*$",
+        'beschrijving: "Een vierde omgeving, alleen voor deze test."',
+        text,
+        count=1,
+        flags=re.M,
+    )
     (folder / "vierde-omgeving.md").write_text(text, encoding="utf-8")
+    # The editor introduces it on the start page, as the others are.
+    start = folder.parent / "index.md"
+    start.write_text(
+        start.read_text(encoding="utf-8")
+        + "\nOok [een vierde omgeving](omgevingen/vierde-omgeving.md) hoort erbij.\n",
+        encoding="utf-8",
+    )
 
 
 def test_a_fourth_and_a_renamed_environment_keep_the_suite_green(tmp_path: Path) -> None:

@@ -278,13 +278,22 @@ def test_a_fork_merges_upstream_without_conflicts_and_builds_with_local_content(
 
     # The matrix: local bridge builders under upstream's, marked as local.
     matrix = read(site, "overzicht/index.html")
+    # The fixture's notes, for the environments in their volgorde (slugs from content/).
+    handbook = check_content(ROOT / "content", ROOT).handbook
+    assert handbook is not None
+    slugs = [
+        env.slug
+        for env in handbook.environments
+        if (FIXTURE / "omgevingen" / f"{env.slug}.yml").is_file()
+    ]
+    names = [
+        "Buurtteam Voorbeeld-Noord, Wijkcentrum De Voorbeeldhof",
+        "Sportservice Voorbeeld",
+        "Steunpunt Vrijwilligers Voorbeeld",
+    ]
     assert re.findall(r'<li class="handboek-matrix__lokaal">(.*?)</li>', matrix) == [
-        '<a href="../omgevingen/buurtgemeenschappen/#lokaal-bruggenbouwers">In Gemeente '
-        "Voorbeeld: Buurtteam Voorbeeld-Noord, Wijkcentrum De Voorbeeldhof</a>",
-        '<a href="../omgevingen/verenigingen/#lokaal-bruggenbouwers">In Gemeente Voorbeeld: '
-        "Sportservice Voorbeeld</a>",
-        '<a href="../omgevingen/een-op-een-ondersteuning/#lokaal-bruggenbouwers">In Gemeente '
-        "Voorbeeld: Steunpunt Vrijwilligers Voorbeeld</a>",
+        f'<a href="../omgevingen/{slug}/#lokaal-bruggenbouwers">In Gemeente Voorbeeld: {name}</a>'
+        for slug, name in zip(slugs, names, strict=True)
     ]
     print_all = read(site, "afdrukken/index.html")
     assert 'href="#verenigingen-lokaal-bruggenbouwers"' in print_all
