@@ -149,8 +149,13 @@ def test_a_notice_in_a_build_is_a_warning_that_does_not_fail_strict(tmp_path: Pa
     project = copy_project(tmp_path / "project")
     page = project / "content" / "over.md"
     text = page.read_text(encoding="utf-8")
-    old = next(line for line in text.splitlines() if line.startswith("volgende_beoordeling:"))
-    page.write_text(text.replace(old, "volgende_beoordeling: 2026-11-30"), "utf-8")
+    for field, date in (
+        ("laatst_beoordeeld", "2026-01-15"),
+        ("volgende_beoordeling", "2026-11-30"),
+    ):
+        old = next(line for line in text.splitlines() if line.startswith(f"{field}:"))
+        text = text.replace(old, f"{field}: {date}")
+    page.write_text(text, "utf-8")
     result = run_build(project)
     assert result.returncode == 0, result.output
     assert "WARNING -  content/over.md:" in result.output

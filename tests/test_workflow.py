@@ -62,7 +62,18 @@ def uses_lines() -> list[str]:
 
 
 def test_there_is_a_workflow() -> None:
-    assert [path.name for path in WORKFLOWS] == ["site.yml"]
+    # site.yml, and for forks (tests/test_fork_workflows.py) the thin callers gemeente-*.yml,
+    # upstream's reusable handreiking-*.yml and upstream's own vingerafdrukken.yml.
+    assert [path.name for path in WORKFLOWS] == [
+        "gemeente-bijwerken.yml",
+        "gemeente-herzien.yml",
+        "gemeente-opzetten.yml",
+        "handreiking-bijwerken.yml",
+        "handreiking-herzien.yml",
+        "handreiking-opzetten.yml",
+        "site.yml",
+        "vingerafdrukken.yml",
+    ]
 
 
 def schema_check(*files: Path) -> subprocess.CompletedProcess[str]:
@@ -87,14 +98,26 @@ def test_the_schema_check_rejects_a_broken_workflow(tmp_path: Path) -> None:
     assert schema_check(broken).returncode == 1
 
 
+# A fork's workflow calls upstream's reusable workflow on main, so the fork's file never
+# changes (its token may not push .github/workflows/); tests/test_fork_workflows.py checks them.
+REUSABLE = re.compile(r"^landelijke-handreiking/handboek/\.github/workflows/[\w-]+\.yml@main$")
+
+
+def actions_used() -> list[str]:
+    return [line for line in uses_lines() if not REUSABLE.match(line)]
+
+
 def test_every_action_is_pinned_to_a_full_commit_sha_with_its_version() -> None:
-    uses = uses_lines()
-    assert len(uses) == 7  # checkout in three jobs, cache, two uploads, deploy
+    uses = actions_used()
+    # site.yml: checkout in three jobs, cache, two uploads, deploy; a checkout in each of the
+    # other four jobs.
+    assert len(uses) == 7 + 4
     assert [line for line in uses if not SHA_PIN.match(line)] == []
+    assert len(uses_lines()) == len(uses) + 3  # the three callers of reusable workflows
 
 
 def test_the_pins_are_the_reviewed_releases() -> None:
-    assert sorted(set(uses_lines())) == [
+    assert sorted(set(actions_used())) == [
         # Not verified against GitHub from the development machine (no access to GitHub):
         # the commit of the v4.2.3 release as widely pinned in public workflows.
         "actions/cache@5a3ec84eff668545956fd18022155c47e93e2684 # v4.2.3",
@@ -202,7 +225,8 @@ def test_the_preview_opens_without_a_web_server(project_copy: Path) -> None:
             for href in re.findall(r'<a [^>]*href="([^"#]*)[^"]*"', text)
             if href and "://" not in href
         ]
-        assert [href for href in local if not href.endswith(".html")] == [], page
+        # A page is an .html file (open data: its .json files); never a folder.
+        assert [href for href in local if href.endswith("/")] == [], page
         for href in local:
             assert (page.parent / href).is_file(), (page, href)
 
