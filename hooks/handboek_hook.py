@@ -7,7 +7,9 @@ MkDocs, see `handboek check`). This hook only connects it to MkDocs:
   in a municipality's fork, take its site name, web address,
   logo and colours from lokaal/gemeente.yml (mkdocs.yml stays upstream's).
 - on_pre_build: check all content before the site folder is touched; any
-  error stops the build with a `PluginError` listing every problem.
+  error stops the build with a `PluginError` listing every problem. Notices
+  are shown as warnings that do not stop a strict build. On GitHub Actions the
+  problems also appear next to their lines and in the step's summary.
 - on_files: add the generated pages (overview matrix, print-all page,
   zelfscan, open-data page) and the open-data files, and
   in a fork the local pages, logo and colours.
@@ -32,6 +34,7 @@ MkDocs, see `handboek check`). This hook only connects it to MkDocs:
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -62,9 +65,21 @@ from handboek.model import (
     Handbook,
 )
 from handboek.model import Page as ContentPage
-from handboek.problems import errors, notices, report
+from handboek.problems import errors, notices, report, to_github
 
 log = logging.getLogger("mkdocs.hooks.handboek")
+
+
+def _notice_log() -> logging.Logger:
+    """Notices as warnings that do not fail `--strict` (MkDocs counts `mkdocs.*` loggers only)."""
+    notice_log = logging.getLogger("handboek.bouw")
+    if not notice_log.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
+        notice_log.addHandler(handler)
+        notice_log.propagate = False
+    return notice_log
+
 
 _handbook: Handbook | None = None
 # The model's pages by path, so each page is found in one step (1,000 pages: no 500,000 steps).
@@ -102,11 +117,14 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     _audit = BuildAudit(root, Path(config.docs_dir), site_url)
     result = load.check_content(Path(config.docs_dir), root)
     if errors(result.problems):
+        # GitHub Actions: each problem next to its line (the check job already showed notices).
+        for line in to_github("Site bouwen: controle van de inhoud", result.problems, os.environ):
+            print(line, flush=True)
         raise PluginError(
             "De inhoud bevat fouten; de site is niet gebouwd.\n" + report(result.problems)
         )
     for notice in notices(result.problems):
-        log.info(notice.format())
+        _notice_log().warning(notice.format())
     _handbook = result.handbook
     _pages_by_path = {page.path: page for page in _model().pages}
 

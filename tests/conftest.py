@@ -74,6 +74,13 @@ def load_benchmark() -> ModuleType:
     return module
 
 
+@pytest.fixture(autouse=True)
+def not_on_github_actions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests see the output of a terminal, also when the suite itself runs in GitHub Actions."""
+    for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")

@@ -98,8 +98,8 @@ def test_scaffold_writes_the_layer_and_refuses_to_overwrite(
     assert capsys.readouterr().out == (
         f"De lokale laag van {NAME} staat klaar:\n"
         + "".join(f"  {path}\n" for path in created)
-        + "Vul alles in wat met [in te vullen: ...] gemarkeerd is; 'handboek check' laat zien "
-        "wat nog ontbreekt.\nZie FORKING.md voor de volgende stappen.\n"
+        + "Vul alles in wat met [in te vullen: ...] gemarkeerd is; .venv/bin/handboek check laat "
+        "zien wat nog ontbreekt.\nZie FORKING.md voor de volgende stappen.\n"
     )
     assert sorted(p.relative_to(fork).as_posix() for p in (fork / "lokaal").rglob("*.*")) == sorted(
         created
@@ -108,7 +108,7 @@ def test_scaffold_writes_the_layer_and_refuses_to_overwrite(
     assert run(fork, monkeypatch, "gemeente", "nieuw", "Gemeente Anders") == 2
     assert capsys.readouterr().err == (
         "lokaal/ bestaat al; er is niets overschreven\n"
-        "    tip: pas de bestanden in lokaal/ zelf aan; 'handboek check' zegt wat er mist\n"
+        "    tip: pas de bestanden in lokaal/ zelf aan; .venv/bin/handboek check zegt wat er mist\n"
     )
     assert {path: (fork / path).read_bytes() for path in created} == before
 
@@ -278,13 +278,22 @@ def test_a_fork_merges_upstream_without_conflicts_and_builds_with_local_content(
 
     # The matrix: local bridge builders under upstream's, marked as local.
     matrix = read(site, "overzicht/index.html")
+    # The fixture's notes, for the environments in their volgorde (slugs from content/).
+    handbook = check_content(ROOT / "content", ROOT).handbook
+    assert handbook is not None
+    slugs = [
+        env.slug
+        for env in handbook.environments
+        if (FIXTURE / "omgevingen" / f"{env.slug}.yml").is_file()
+    ]
+    names = [
+        "Buurtteam Voorbeeld-Noord, Wijkcentrum De Voorbeeldhof",
+        "Sportservice Voorbeeld",
+        "Steunpunt Vrijwilligers Voorbeeld",
+    ]
     assert re.findall(r'<li class="handboek-matrix__lokaal">(.*?)</li>', matrix) == [
-        '<a href="../omgevingen/buurtgemeenschappen/#lokaal-bruggenbouwers">In Gemeente '
-        "Voorbeeld: Buurtteam Voorbeeld-Noord, Wijkcentrum De Voorbeeldhof</a>",
-        '<a href="../omgevingen/verenigingen/#lokaal-bruggenbouwers">In Gemeente Voorbeeld: '
-        "Sportservice Voorbeeld</a>",
-        '<a href="../omgevingen/een-op-een-ondersteuning/#lokaal-bruggenbouwers">In Gemeente '
-        "Voorbeeld: Steunpunt Vrijwilligers Voorbeeld</a>",
+        f'<a href="../omgevingen/{slug}/#lokaal-bruggenbouwers">In Gemeente Voorbeeld: {name}</a>'
+        for slug, name in zip(slugs, names, strict=True)
     ]
     print_all = read(site, "afdrukken/index.html")
     assert 'href="#verenigingen-lokaal-bruggenbouwers"' in print_all
@@ -338,13 +347,17 @@ def test_te_herzien_goes_away_after_herzien(
         f"{NOTE_FILE}:{NOTE_LINE}: let op: te herzien: de tekst van upstream bij deze notitie "
         f"is veranderd (Buurtgemeenschappen › Wat kan de gemeente doen? › {POINT})\n"
         "    tip: lees wat er veranderde, pas de notitie zo nodig aan en draai daarna:\n"
-        f"        handboek gemeente herzien {NOTE_FILE}:{NOTE_LINE}\n"
+        f"        .venv/bin/handboek gemeente herzien {NOTE_FILE}:{NOTE_LINE}\n"
         "    wijziging in upstream (- oude tekst, + nieuwe tekst):\n"
         "    --- tekst waarbij de notitie is geschreven\n"
         "    +++ tekst van upstream nu\n"
     ) in output
     assert f"    +  {NEW_SENTENCE}\n" in output
     assert output.count("let op: te herzien") == 1
+    # Under its own heading, not under the review dates' "Te beoordelen".
+    heading = "\nTe herzien (de gemeente kijkt haar notitie na bij de nieuwe tekst):\n"
+    assert f"{heading}  {NOTE_FILE}\n" in output
+    assert "Te beoordelen" not in output.split(heading)[1].split("\n\n")[0]
 
     assert run(fork, monkeypatch, "gemeente", "herzien", f"{NOTE_FILE}:{NOTE_LINE}") == 0
     assert capsys.readouterr().out == (

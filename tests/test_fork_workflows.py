@@ -551,7 +551,8 @@ def test_a_schedule_off_after_60_days_is_explained_and_a_second_set_up_is_refuse
     assert (run.returncode, run.stdout) == (
         1,
         "lokaal/ bestaat al; er is niets overschreven\n"
-        "    tip: pas de bestanden in lokaal/ zelf aan; 'handboek check' zegt wat er mist\n",
+        "    tip: pas de bestanden in lokaal/ zelf aan; .venv/bin/handboek check zegt wat er "
+        "mist\n",
     )
     assert ok(git(origin, "rev-parse", "main")) == main
     assert len(github.pulls) == 1

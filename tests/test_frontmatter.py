@@ -112,13 +112,16 @@ def test_a_page_without_front_matter_is_reported(tmp_path: Path) -> None:
 
 
 def test_front_matter_that_is_not_closed_is_reported(tmp_path: Path) -> None:
+    # Reported where the '---' belongs, after the last field, not at line 1.
     assert problems(tmp_path, "---\ntitel: X\n\nTekst.\n") == [
         (
-            1,
+            3,
             "de front matter wordt niet afgesloten",
-            "zet na de laatste regel met velden een regel met alleen '---'",
+            "zet hier, direct na de laatste regel met velden (regel 2), een regel met alleen '---'",
         )
     ]
+    text = "---\ntitel: X\n# een opmerking\nlijst:\n  - a\n\nnog: b\n\n## Kop\n"
+    assert problems(tmp_path, text)[0][0] == 8
 
 
 def test_empty_front_matter_reports_every_required_field(tmp_path: Path) -> None:

@@ -142,7 +142,7 @@ def test_missing_municipality_file_and_contact_page(tmp_path: Path) -> None:
     (root / "lokaal").mkdir(exist_ok=True)
     assert check(root) == [
         "lokaal/gemeente.yml:1: het bestand met de gegevens van de gemeente ontbreekt\n"
-        '    tip: maak de lokale laag met: handboek gemeente nieuw "Gemeente ..." '
+        '    tip: maak de lokale laag met: .venv/bin/handboek gemeente nieuw "Gemeente ..." '
         "(of zet lokaal/gemeente.yml terug)",
         "lokaal/paginas/contact.md:1: de contactpagina van de gemeente ontbreekt\n"
         "    tip: maak deze pagina met front matter (titel, beschrijving, eigenaar, "
@@ -595,7 +595,7 @@ def test_an_unrecorded_note_is_a_notice_until_herzien_records_it(
     assert check(root) == [
         "lokaal/omgevingen/voorbeeld.yml:3: let op: nog niet vastgelegd bij welke tekst van "
         "upstream deze notitie hoort\n"
-        "    tip: draai: handboek gemeente herzien lokaal/omgevingen/voorbeeld.yml:3\n"
+        "    tip: draai: .venv/bin/handboek gemeente herzien lokaal/omgevingen/voorbeeld.yml:3\n"
         "    dan meldt de controle het als upstream die tekst later verandert"
     ]
     assert herzien(root, monkeypatch, "lokaal/omgevingen/voorbeeld.yml:3") == 0
@@ -626,13 +626,13 @@ def test_an_upstream_change_under_a_note_is_te_herzien_with_a_diff(
         WITH_POINTS.replace("Nog een zin.", "Nog een andere zin."), encoding="utf-8"
     )
     result = check_content(root / "content", root, on=ON)
-    assert [problem.severity for problem in result.problems] == [Severity.NOTICE]
+    assert [problem.severity for problem in result.problems] == [Severity.REVISE]
     assert result.handbook is not None  # a notice: the build goes on
     assert check(root) == [
         "lokaal/omgevingen/voorbeeld.yml:3: let op: te herzien: de tekst van upstream bij deze "
         "notitie is veranderd (Voorbeeldomgeving › Wat kan de gemeente doen? › Tweede actie)\n"
         "    tip: lees wat er veranderde, pas de notitie zo nodig aan en draai daarna:\n"
-        "        handboek gemeente herzien lokaal/omgevingen/voorbeeld.yml:3\n"
+        "        .venv/bin/handboek gemeente herzien lokaal/omgevingen/voorbeeld.yml:3\n"
         "    wijziging in upstream (- oude tekst, + nieuwe tekst):\n"
         "    --- tekst waarbij de notitie is geschreven\n"
         "    +++ tekst van upstream nu\n"
@@ -680,7 +680,7 @@ def test_a_point_removed_upstream_is_a_notice_not_an_error(
         "niet meer in 'Wat kan de gemeente doen?'\n"
         "    tip: bedoelde je 'Tweede stap'? zet de nieuwe woorden bij 'punt' (of haal 'punt' weg) "
         "en draai daarna:\n"
-        "        handboek gemeente herzien lokaal/omgevingen/voorbeeld.yml:3\n"
+        "        .venv/bin/handboek gemeente herzien lokaal/omgevingen/voorbeeld.yml:3\n"
         "    wijziging in upstream (- oude tekst, + nieuwe tekst):\n"
         "    --- tekst waarbij de notitie is geschreven\n"
         "    +++ tekst van upstream nu\n"
@@ -704,7 +704,7 @@ def test_a_hand_edited_snapshot_is_an_error(
     assert check(root) == [
         "lokaal/omgevingen/voorbeeld.yml:3: de opgeslagen tekst in 'upstream' past niet bij de "
         "vingerafdruk\n"
-        "    tip: pas 'upstream' niet met de hand aan; draai: handboek gemeente herzien "
+        "    tip: pas 'upstream' niet met de hand aan; draai: .venv/bin/handboek gemeente herzien "
         "lokaal/omgevingen/voorbeeld.yml:3"
     ]
 
@@ -722,7 +722,7 @@ def test_herzien_refuses_lines_and_files_without_notes(
     )
     assert capsys.readouterr().out == (
         "lokaal/omgevingen/voorbeeld.yml:1: op deze regel staat geen notitie\n"
-        "    tip: gebruik het bestand en de regel die 'handboek check' noemt\n"
+        "    tip: gebruik het bestand en de regel die .venv/bin/handboek check noemt\n"
         "lokaal/x.yml: geen bestand met notities\n"
         "    tip: noem een bestand in lokaal/omgevingen/, bijvoorbeeld "
         "lokaal/omgevingen/<omgeving>.yml\n"
@@ -792,7 +792,7 @@ def test_notes_and_descriptions_get_the_prose_and_link_rules(tmp_path: Path) -> 
         f"{file}:3: het HTML-attribuut 'onclick' in <a> is niet toegestaan\n"
         "    tip: de inhoud mag geen code uitvoeren; verwijder het attribuut",
         f"{file}:5: let op: nog niet vastgelegd bij welke tekst van upstream deze notitie hoort\n"
-        f"    tip: draai: handboek gemeente herzien {file}:5\n"
+        f"    tip: draai: .venv/bin/handboek gemeente herzien {file}:5\n"
         "    dan meldt de controle het als upstream die tekst later verandert",
         # A literal block (tekst: |): each finding on its own line of the file.
         f"{file}:8: de afbeelding 'https://kaarten.example/wijk.png' laadt iets van een andere "
@@ -970,7 +970,7 @@ def test_a_file_and_links_under_an_earlier_name_work_with_a_notice(tmp_path: Pat
         + "telt dit bestand voor 'nieuw'",
         "lokaal/omgevingen/voorbeeld.yml:3: let op: nog niet vastgelegd bij welke tekst van "
         "upstream deze notitie hoort\n"
-        "    tip: draai: handboek gemeente herzien lokaal/omgevingen/voorbeeld.yml:3\n"
+        "    tip: draai: .venv/bin/handboek gemeente herzien lokaal/omgevingen/voorbeeld.yml:3\n"
         "    dan meldt de controle het als upstream die tekst later verandert",
         "lokaal/omgevingen/voorbeeld.yml:7: let op: deze link gaat naar de oude naam van een "
         "omgeving: voorbeeld.md heet nu nieuw.md\n"

@@ -10,7 +10,6 @@ each environment's front matter. These tests read the real built table back
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -130,14 +129,19 @@ def test_item_removed_from_front_matter_disappears_from_the_matrix(project_copy:
 
 
 def test_fourth_environment_adds_a_fourth_column(project_copy: Path) -> None:
-    shutil.copy(TEST_ENVIRONMENT, project_copy / "content" / "omgevingen")
+    before = model_of(project_copy).environments
+    last = max(env.order for env in before)
+    text = TEST_ENVIRONMENT.read_text(encoding="utf-8").replace(
+        "volgorde: 4\n", f"volgorde: {last + 1}\n", 1
+    )
+    (project_copy / "content" / "omgevingen" / TEST_ENVIRONMENT.name).write_text(text, "utf-8")
 
     result = run_build(project_copy)
 
     assert result.returncode == 0, result.output
     model = model_of(project_copy)
     matrix = read_matrix(result.site)
-    assert len(matrix.columns) == 4
+    assert len(matrix.columns) == len(before) + 1
     assert matrix.columns[-1] == "Testomgeving vier"
-    assert matrix.count == "4"
+    assert matrix.count == str(len(before) + 1)
     assert matrix.cells == expected_cells(model)

@@ -84,7 +84,6 @@ def test_every_problem_is_reported_not_only_the_first(project_copy: Path) -> Non
     _edit(project_copy, "## Wat werkt (en wat niet)?", "## Wat werkt?")
     _edit(project_copy, ">\n> — Verenigingsondersteuner\n", "")
     unknown = _line_of(project_copy, "## Wat werkt?")
-    next_part = _line_of(project_copy, "## Wat kan de gemeente doen?")
     quote = _line_of(project_copy, "> Wij hebben de taak")
     returncode, output = _errors_of_build(project_copy)
     assert returncode == 1
@@ -95,17 +94,43 @@ def test_every_problem_is_reported_not_only_the_first(project_copy: Path) -> Non
         f"{ENVIRONMENT}:9: 'overzicht.meerwaarde (punt 1)' is leeg\n"
         "    tip: vul een tekst in\n"
         f"{ENVIRONMENT}:{unknown}: onbekend onderdeel '## Wat werkt?'\n"
-        "    tip: bedoelde je '## Wat werkt (en wat niet)?'?\n"
-        f"{ENVIRONMENT}:{next_part}: het verplichte onderdeel '## Wat werkt (en wat niet)?' "
-        "ontbreekt\n"
-        "    tip: een omgeving heeft precies deze onderdelen, in deze volgorde:\n"
-        f"{PART_LIST}\n"
+        "    tip: bedoelde je '## Wat werkt (en wat niet)?'?\n"  # and not "missing" as well
         f"{ENVIRONMENT}:{quote}: bij het citaat staat niet wie het zei\n"
         "    tip: schrijf een citaat zo:\n"
         "    > De tekst van het citaat.\n"
         "    >\n"
         "    > — Rol van de spreker\n"
-        "5 fouten, 0 meldingen"
+        "4 fouten, 0 meldingen"
+    )
+
+
+def test_a_misspelt_heading_is_one_error_at_its_own_line(project_copy: Path) -> None:
+    _edit(project_copy, "## Wat werkt (en wat niet)?", "## Wat werkt (en wat niet)")
+    line = _line_of(project_copy, "## Wat werkt (en wat niet)")
+    returncode, output = _errors_of_build(project_copy)
+    assert returncode == 1
+    assert output == (
+        f"{ENVIRONMENT}:{line}: onbekend onderdeel '## Wat werkt (en wat niet)'\n"
+        "    tip: bedoelde je '## Wat werkt (en wat niet)?'?\n"
+        "1 fout, 0 meldingen"
+    )
+
+
+def test_a_misspelt_heading_next_to_the_right_one_is_not_hidden(project_copy: Path) -> None:
+    # The part is there, so the misspelt copy is an unknown heading and nothing is missing.
+    _edit(
+        project_copy,
+        "## Uit de praktijk",
+        "## Wat werkt (en wat niet)\n\nTekst.\n\n## Uit de praktijk",
+    )
+    lines = (project_copy / ENVIRONMENT).read_text(encoding="utf-8").split("\n")
+    line = lines.index("## Wat werkt (en wat niet)") + 1
+    returncode, output = _errors_of_build(project_copy)
+    assert returncode == 1
+    assert output == (
+        f"{ENVIRONMENT}:{line}: onbekend onderdeel '## Wat werkt (en wat niet)'\n"
+        "    tip: bedoelde je '## Wat werkt (en wat niet)?'?\n"
+        "1 fout, 0 meldingen"
     )
 
 

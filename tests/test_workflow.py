@@ -27,7 +27,7 @@ import pytest
 import yaml
 
 from handboek import cli, schema
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_build
 from tests.sample_content import PAGE, write_content
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.y*ml"))
@@ -109,13 +109,18 @@ def actions_used() -> list[str]:
 
 def test_every_action_is_pinned_to_a_full_commit_sha_with_its_version() -> None:
     uses = actions_used()
-    assert len(uses) == 3 + 4  # site.yml's, and a checkout in each of the other four jobs
+    # site.yml: checkout in three jobs, cache, two uploads, deploy; a checkout in each of the
+    # other four jobs.
+    assert len(uses) == 7 + 4
     assert [line for line in uses if not SHA_PIN.match(line)] == []
     assert len(uses_lines()) == len(uses) + 3  # the three callers of reusable workflows
 
 
 def test_the_pins_are_the_reviewed_releases() -> None:
     assert sorted(set(actions_used())) == [
+        # Not verified against GitHub from the development machine (no access to GitHub):
+        # the commit of the v4.2.3 release as widely pinned in public workflows.
+        "actions/cache@5a3ec84eff668545956fd18022155c47e93e2684 # v4.2.3",
         "actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1",
         "actions/deploy-pages@cd2ce8fcbc39b97be8ca5fce6e763baed58fa128 # v5.0.0",
         "actions/upload-pages-artifact@fc324d3547104276b827a68afc52ff2a11cc49c9 # v5.0.0",
@@ -133,36 +138,108 @@ def test_permissions_are_least_privilege() -> None:
     workflow = site_workflow()
     assert workflow["permissions"] == {"contents": "read"}
     assert {name: job.get("permissions") for name, job in workflow["jobs"].items()} == {
-        "controleren": {"contents": "read", "pages": "read"},  # pages: its web address
+        "controleren": None,  # the workflow's: contents: read
+        "bouwen": {"contents": "read", "pages": "read"},  # pages: its web address
+        "testen": None,
         "publiceren": {"pages": "write", "id-token": "write"},
     }
 
 
-def test_pull_requests_run_check_strict_build_and_tests_in_that_order() -> None:
-    job = site_workflow()["jobs"]["controleren"]
+def test_the_first_job_only_installs_the_check_and_runs_it() -> None:
+    workflow = site_workflow()
+    assert list(workflow["jobs"]) == ["controleren", "bouwen", "testen", "publiceren"]
+    job = workflow["jobs"]["controleren"]
+    assert "needs" not in job
+    assert job["container"] == "python:3.12-slim-bookworm"  # small: pulled in seconds
     assert steps_run(job) == [
-        "make check",
+        "sh scripts/install-python.sh check",
+        ".venv/bin/handboek check",
+    ]
+    cache = job["steps"][1]
+    assert cache["uses"].startswith("actions/cache@")
+    assert cache["with"] == {
+        "path": "~/.cache/pip",
+        "key": "pip-controle-${{ hashFiles('requirements/check.txt') }}",
+    }
+    assert workflow["env"]["CI"] == "true"
+    for name, job in workflow["jobs"].items():
+        for command in steps_run(job):
+            assert not re.search(r"(^|\s)(-q|--quiet)(\s|$)", command), name
+        if name != "publiceren":
+            checkout = job["steps"][0]
+            assert checkout["uses"].startswith("actions/checkout@")
+            assert checkout["with"] == {"persist-credentials": "false"}
+
+
+def test_build_and_tests_run_after_the_check_and_publishing_after_both() -> None:
+    jobs = site_workflow()["jobs"]
+    assert jobs["bouwen"]["needs"] == "controleren"
+    assert jobs["testen"]["needs"] == "controleren"
+    assert jobs["publiceren"]["needs"] == ["bouwen", "testen"]
+    assert steps_run(jobs["bouwen"])[:3] == [
+        "make .venv/bin/.installed-serve",
         'python3 scripts/pages_webadres.py >> "$GITHUB_OUTPUT"',
         ".venv/bin/mkdocs build --strict --site-dir _pagina",
-        "make test",
     ]
-    for command in steps_run(job):
-        assert not re.search(r"(^|\s)(-q|--quiet)(\s|$)", command)
-    assert job["env"]["CI"] == "true"
-    checkout = job["steps"][0]
-    assert checkout["uses"].startswith("actions/checkout@")
-    assert checkout["with"] == {"persist-credentials": "false"}
+    assert steps_run(jobs["testen"]) == ["make test"]
+
+
+def test_every_pull_request_gets_a_preview_named_in_the_summary() -> None:
+    steps = {step["name"]: step for step in site_workflow()["jobs"]["bouwen"]["steps"]}
+    pull_request = "github.event_name == 'pull_request'"
+    build = steps["Voorbeeld van de site bouwen"]
+    assert build["if"] == pull_request
+    assert build["run"] == (
+        ".venv/bin/mkdocs build --strict --config-file mkdocs-voorbeeld.yml --site-dir _voorbeeld"
+    )
+    upload = steps["Voorbeeld van de site bewaren"]
+    assert upload["if"] == pull_request
+    assert upload["uses"].startswith("actions/upload-pages-artifact@")
+    assert upload["with"] == {
+        "name": "voorbeeld-van-de-site",
+        "path": "_voorbeeld",
+        "retention-days": "14",
+    }
+    summary = steps["Voorbeeld noemen in de samenvatting"]
+    assert summary["if"] == pull_request
+    assert "[voorbeeld-van-de-site]($ARTIFACT_URL)" in summary["run"]
+    assert summary["run"].rstrip().endswith('>> "$GITHUB_STEP_SUMMARY"')
+    assert summary["env"]["ARTIFACT_URL"].endswith(
+        "/artifacts/${{ steps.voorbeeld.outputs.artifact_id }}"
+    )
+    assert "`voorbeeld-van-de-site`" in CONTRIBUTING
+
+
+def test_the_preview_opens_without_a_web_server(project_copy: Path) -> None:
+    shutil.copy2(ROOT / "mkdocs-voorbeeld.yml", project_copy)
+    result = run_build(project_copy, None, "--config-file", "mkdocs-voorbeeld.yml")
+    assert result.returncode == 0, result.output
+    # 404.html links from the site's root (a server shows it at any depth); a preview
+    # opened from disk never shows it.
+    pages = sorted(set(result.site.rglob("*.html")) - {result.site / "404.html"})
+    assert len(pages) > 5
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        local = [
+            href
+            for href in re.findall(r'<a [^>]*href="([^"#]*)[^"]*"', text)
+            if href and "://" not in href
+        ]
+        # A page is an .html file (open data: its .json files); never a folder.
+        assert [href for href in local if href.endswith("/")] == [], page
+        for href in local:
+            assert (page.parent / href).is_file(), (page, href)
 
 
 def test_only_a_push_to_main_that_passed_is_published() -> None:
     jobs = site_workflow()["jobs"]
     main_only = "github.event_name == 'push' && github.ref == 'refs/heads/main'"
-    upload = jobs["controleren"]["steps"][-1]
+    upload = jobs["bouwen"]["steps"][-1]
     assert upload["uses"].startswith("actions/upload-pages-artifact@")
     assert upload["if"] == main_only
     assert upload["with"] == {"path": "_pagina"}  # what the strict build wrote
     deploy = jobs["publiceren"]
-    assert deploy["needs"] == "controleren"
+    assert deploy["needs"] == ["bouwen", "testen"]
     assert deploy["if"] == main_only
     assert deploy["environment"]["name"] == "github-pages"
     assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": "false"}
@@ -171,23 +248,29 @@ def test_only_a_push_to_main_that_passed_is_published() -> None:
 
 def test_only_the_published_build_gets_the_web_address_of_github_pages() -> None:
     steps = {
-        step.get("id") or step["name"]: step
-        for step in site_workflow()["jobs"]["controleren"]["steps"]
+        step.get("id") or step["name"]: step for step in site_workflow()["jobs"]["bouwen"]["steps"]
     }
     address = steps["webadres"]
     assert address["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
     assert address["env"] == {"GH_TOKEN": "${{ github.token }}"}
     build = steps["Site strikt bouwen (een waarschuwing is een fout)"]
     assert build["env"] == {"HANDBOEK_WEBADRES": "${{ steps.webadres.outputs.webadres }}"}
-    assert "env" not in steps["Alle tests (make test)"]
+    assert "env" not in site_workflow()["jobs"]["testen"]
     assert "site_url: !ENV HANDBOEK_WEBADRES\n" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
 
 
-def test_the_browser_tests_get_debian_chromium() -> None:
-    # make test runs scripts/install-chromium.sh, which installs Debian's chromium as root.
-    container = site_workflow()["jobs"]["controleren"]["container"]
+def test_the_tests_get_debian_chromium_and_java() -> None:
+    # make test runs scripts/install-system-tools.sh, which installs what is missing as root.
+    container = site_workflow()["jobs"]["testen"]["container"]
     assert container.endswith("-bookworm") or container.startswith("debian:")
-    assert "install-chromium.sh" in (ROOT / "Makefile").read_text(encoding="utf-8")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^test: .*\n\tbash scripts/install-system-tools.sh$", makefile, re.M)
+    script = (ROOT / "scripts" / "install-system-tools.sh").read_text(encoding="utf-8")
+    for tool in ("[ -x /usr/bin/chromium ] || missing+=(chromium)", "default-jre-headless"):
+        assert tool in script
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for package in ("`chromium`", "`default-jre-headless`", "`libatomic1`"):
+        assert package in readme
 
 
 # --- pre-commit and the pull request template ----------------------------------------
@@ -401,4 +484,42 @@ def test_the_script_names_what_the_workflow_must_give_it() -> None:
     assert completed.stderr == (
         "webadres: GH_TOKEN ontbreekt\n"
         "    tip: dit script draait in de workflow; geef GH_TOKEN mee als ${{ github.token }}\n"
+    )
+
+
+# --- scripts/install-system-tools.sh ----------------------------------------------------
+
+
+def test_the_system_tools_script_names_what_is_missing_to_a_user_who_is_not_root(
+    tmp_path: Path,
+) -> None:
+    # A machine without java, as a user who is not root: nothing installed, the command shown.
+    bin_folder = tmp_path / "bin"
+    bin_folder.mkdir()
+    for tool in ("bash", "grep"):
+        (bin_folder / tool).symlink_to(shutil.which(tool) or f"/usr/bin/{tool}")
+    (bin_folder / "id").write_text("#!/bin/sh\necho 1000\n", encoding="utf-8")
+    (bin_folder / "id").chmod(0o755)
+    completed = subprocess.run(
+        [str(bin_folder / "bash"), str(ROOT / "scripts" / "install-system-tools.sh")],
+        capture_output=True,
+        text=True,
+        env={"PATH": str(bin_folder)},
+        timeout=60,
+        check=False,
+    )
+    missing = " ".join(
+        package
+        for package, present in (
+            ("chromium", Path("/usr/bin/chromium").exists()),
+            ("default-jre-headless", False),
+            ("libatomic1", True),
+        )
+        if not present
+    )
+    assert (completed.returncode, completed.stdout) == (1, "")
+    assert completed.stderr == (
+        f"Nodig voor de tests, maar niet gevonden: {missing}\n"
+        f"    tip: installeer het met: sudo apt-get install {missing}\n"
+        "         en start daarna opnieuw: make test\n"
     )

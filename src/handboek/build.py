@@ -46,7 +46,9 @@ def build_site(root: Path, target: Path, config: str | None = None) -> bool:
     if config is not None:
         command += ["--config-file", config]
     try:
-        completed = subprocess.run(command, cwd=root, check=False)
+        # Material 9.8 prints an English end-of-life banner without this switch.
+        environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        completed = subprocess.run(command, cwd=root, env=environment, check=False)
         if completed.returncode != 0:
             return False
         _swap_in(fresh, target)

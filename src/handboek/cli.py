@@ -9,17 +9,22 @@ errors and 0 otherwise (notices alone never fail).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from handboek import load, schema
 from handboek.local import commands as local_commands
-from handboek.problems import errors, notices, report
+from handboek.problems import Severity, errors, of_severity, report, to_github
 
 CONTENT_DIR = "content"
 SCHEMA_DIR = schema.SCHEMA_FOLDER
 SITE_DIR = "site"
+NOTICE_HEADINGS = {
+    Severity.REVISE: "Te herzien (de gemeente kijkt haar notitie na bij de nieuwe tekst):",
+    Severity.NOTICE: "Te beoordelen (de eigenaar kijkt de inhoud na):",
+}
 
 
 def _check(arguments: argparse.Namespace) -> int:
@@ -27,17 +32,23 @@ def _check(arguments: argparse.Namespace) -> int:
     content_dir = root / arguments.inhoud
     if not content_dir.is_dir():
         print(f"{arguments.inhoud}: map niet gevonden", file=sys.stderr)
-        print("    tip: start 'handboek check' in de hoofdmap van de repository", file=sys.stderr)
+        print(
+            "    tip: ga naar de hoofdmap van de repository en start daar: "
+            ".venv/bin/handboek check",
+            file=sys.stderr,
+        )
         return 2
     result = load.check_content(content_dir, root)
     if result.problems:
         print(report(result.problems))
     else:
         print("Alles in orde: geen fouten, geen meldingen.")
-    due = sorted({notice.path for notice in notices(result.problems)})
-    if due:
-        print("\nTe beoordelen (de eigenaar kijkt de inhoud na):")
-        print("\n".join(f"  {path}" for path in due))
+    for severity, heading in NOTICE_HEADINGS.items():
+        if paths := sorted({notice.path for notice in of_severity(result.problems, severity)}):
+            print(f"\n{heading}")
+            print("\n".join(f"  {path}" for path in paths))
+    for line in to_github("Inhoud controleren (handboek check)", result.problems, os.environ):
+        print(line)
     return 1 if errors(result.problems) else 0
 
 

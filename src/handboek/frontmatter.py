@@ -131,14 +131,34 @@ def split_front_matter(text: str, path: str) -> tuple[SourceText | None, list[Pr
                 body="\n".join(lines[index + 1 :]),
                 body_line=index + 2,
             ), []
+    last = _last_field_line(lines)
     return None, [
         Problem(
             path,
-            1,
+            last + 1,
             "de front matter wordt niet afgesloten",
-            "zet na de laatste regel met velden een regel met alleen '---'",
+            f"zet hier, direct na de laatste regel met velden (regel {last}), een regel met "
+            "alleen '---'",
         )
     ]
+
+
+_FIELD_LIKE = re.compile(r"^(\s+\S|[\w-]+\s*:|-\s|#(?!#))")  # "## ..." is a heading
+
+
+def _last_field_line(lines: list[str]) -> int:
+    """The number of the last line of the unclosed front matter: where '---' belongs.
+
+    The fields run on while lines look like YAML (a field, an indented line, a
+    list item, a comment); a blank line counts only when fields follow it.
+    """
+    last = 1
+    for number, line in enumerate(lines[1:], 2):
+        if _FIELD_LIKE.match(line):
+            last = number
+        elif line.strip():
+            break
+    return last
 
 
 def _compose(text: str) -> yaml.Node | None:

@@ -69,11 +69,10 @@ def environment_parts_are_known(document: Document) -> Iterator[Finding]:
     """Every `##` heading of an environment page is one of the required parts."""
     if not document.is_environment:
         return
-    titles = [spec.title for spec in PARTS]
     for section in document.sections:
         assert section.heading is not None
-        if section.heading.text not in titles:
-            close = difflib.get_close_matches(section.heading.text, titles, n=1, cutoff=0.5)
+        if section.heading.text not in _TITLES:
+            close = _close_part(section.heading.text)
             hint = (
                 f"bedoelde je '## {close[0]}'?"
                 if close
@@ -84,10 +83,30 @@ def environment_parts_are_known(document: Document) -> Iterator[Finding]:
             yield section.heading.line, f"onbekend onderdeel '## {section.heading.text}'", hint
 
 
+def _close_part(heading: str) -> list[str]:
+    """The part a heading that is not a part most likely means (empty when none)."""
+    return difflib.get_close_matches(heading, _TITLES, n=1, cutoff=0.5)
+
+
+def _misspelt_parts(document: Document) -> set[str]:
+    """Parts whose heading is there, but misspelt (`environment_parts_are_known` says so).
+
+    One mistake, one error: such a part is not reported missing as well.
+    """
+    present = {s.heading.text for s in document.sections if s.heading}
+    return {
+        title
+        for heading in present - set(_TITLES)
+        for title in _close_part(heading)
+        if title not in present
+    }
+
+
 def environment_parts_are_complete(document: Document) -> Iterator[Finding]:
     """Every required part occurs exactly once, in the order of the SCP guide."""
     if not document.is_environment:
         return
+    misspelt = _misspelt_parts(document)
     found = [s for s in document.sections if s.heading and s.heading.text in _TITLES]
     seen: dict[str, int] = {}
     for section in found:
@@ -102,7 +121,7 @@ def environment_parts_are_complete(document: Document) -> Iterator[Finding]:
         seen.setdefault(title, section.heading.line)
     end_line = document.body_line + document.body.count("\n")
     for index, spec in enumerate(PARTS):
-        if spec.title not in seen:
+        if spec.title not in seen and spec.title not in misspelt:
             following = [seen[s.title] for s in PARTS[index + 1 :] if s.title in seen]
             yield (
                 min(following, default=end_line),

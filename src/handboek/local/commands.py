@@ -25,8 +25,8 @@ def _new(arguments: argparse.Namespace) -> int:
     print(f"De lokale laag van {' '.join(arguments.naam.split())} staat klaar:")
     print("\n".join(f"  {path}" for path in result.created))
     print(
-        "Vul alles in wat met [in te vullen: ...] gemarkeerd is; 'handboek check' laat zien "
-        "wat nog ontbreekt.\nZie FORKING.md voor de volgende stappen."
+        "Vul alles in wat met [in te vullen: ...] gemarkeerd is; .venv/bin/handboek check laat "
+        "zien wat nog ontbreekt.\nZie FORKING.md voor de volgende stappen."
     )
     return 0
 

@@ -326,7 +326,7 @@ def _missing_point(
         target = points[close[0]] if close else "\n\n".join(points.values())
         hint = (f"bedoelde je '{close[0]}'? " if close else "") + (
             f"zet de nieuwe woorden bij 'punt' (of haal 'punt' weg) en draai daarna:\n"
-            f"    handboek gemeente herzien {path}:{reader.line_of(item)}\n"
+            f"    .venv/bin/handboek gemeente herzien {path}:{reader.line_of(item)}\n"
             "wijziging in upstream (- oude tekst, + nieuwe tekst):\n"
             + drift.diff(recorded["tekst"], target)
         )
@@ -335,7 +335,7 @@ def _missing_point(
             line,
             f"te herzien: het punt '{point}' staat niet meer in '{spec.title}'",
             hint,
-            Severity.NOTICE,
+            Severity.REVISE,
         )
     if close:
         hint = f"bedoelde je '{close[0]}'?"
@@ -347,14 +347,14 @@ def _missing_point(
 
 
 def _drift_problems(path: str, line: int, source: NoteSource) -> Iterator[Problem]:
-    command = f"handboek gemeente herzien {path}:{line}"
+    command = f".venv/bin/handboek gemeente herzien {path}:{line}"
     if source.recorded is None:
         yield Problem(
             path,
             line,
             "nog niet vastgelegd bij welke tekst van upstream deze notitie hoort",
             f"draai: {command}\ndan meldt de controle het als upstream die tekst later verandert",
-            Severity.NOTICE,
+            Severity.REVISE,
         )
         return
     assert source.current is not None
@@ -374,5 +374,5 @@ def _drift_problems(path: str, line: int, source: NoteSource) -> Iterator[Proble
             f"    {command}\n"
             "wijziging in upstream (- oude tekst, + nieuwe tekst):\n"
             + drift.diff(source.recorded["tekst"], source.current),
-            Severity.NOTICE,
+            Severity.REVISE,
         )

@@ -108,7 +108,7 @@ def municipality_values(root: Path) -> tuple[dict[str, Any] | None, list[Problem
                 path,
                 1,
                 "het bestand met de gegevens van de gemeente ontbreekt",
-                'maak de lokale laag met: handboek gemeente nieuw "Gemeente ..." '
+                'maak de lokale laag met: .venv/bin/handboek gemeente nieuw "Gemeente ..." '
                 "(of zet lokaal/gemeente.yml terug)",
             )
         ]

@@ -109,7 +109,7 @@ def update_text(
     held_back: Sequence[str],
 ) -> str:
     """`pages`: (status letter, path, earlier path of a rename) of each changed upstream file."""
-    review = [p for p in problems if p.severity is Severity.NOTICE and _is_review(p)]
+    review = [p for p in problems if p.severity is not Severity.ERROR and _is_review(p)]
     found = errors(problems)
     lines = [
         "Deze pull request neemt de nieuwste versie van de landelijke handreiking over. "
@@ -176,7 +176,7 @@ def update_text(
         ]
     else:
         lines.append("Geen: de controle vond geen fouten.")
-    others = [p for p in problems if p.severity is Severity.NOTICE and p not in review]
+    others = [p for p in problems if p.severity is not Severity.ERROR and p not in review]
     if others:
         lines += [
             "",

@@ -99,7 +99,7 @@ def _review_file(
         if not sources:
             return [
                 f"{path}:{line}: op deze regel staat geen notitie",
-                "    tip: gebruik het bestand en de regel die 'handboek check' noemt",
+                "    tip: gebruik het bestand en de regel die .venv/bin/handboek check noemt",
             ], False
     if not sources:
         return [f"{path}: dit bestand heeft geen notities; niets veranderd"], True

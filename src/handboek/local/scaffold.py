@@ -144,7 +144,7 @@ STATEMENTS_FOLDER = Path(__file__).parent / "verklaringen"
 class Scaffold:
     created: tuple[str, ...]  # paths relative to the root, in the order written
     refused: str | None  # why nothing was written
-    hint: str = "pas de bestanden in lokaal/ zelf aan; 'handboek check' zegt wat er mist"
+    hint: str = "pas de bestanden in lokaal/ zelf aan; .venv/bin/handboek check zegt wat er mist"
 
 
 def create(root: Path, name: str, content_dir: str = "content") -> Scaffold:
