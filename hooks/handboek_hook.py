@@ -17,6 +17,13 @@ MkDocs, see `handboek check`). This hook only connects it to MkDocs:
   theme's templates again (about 36, 0.3 s each time).
 - on_page_markdown: give each page its title and description from the
   model, and render environment and generated pages from the model.
+
+MkDocs' templates do not escape what they print, and Material prints the
+site name, titles and descriptions raw in some places and with `|e` in
+others. So every text from the content or the local layer reaches the theme
+HTML-escaped as `markupsafe.Markup` (`_html`): printed raw it is escaped, and
+`|e` leaves Markup as it is (no `&amp;amp;`). In the page's Markdown, the
+title is written with `plaintext.markdown_literal`, so it renders as text.
 """
 
 from __future__ import annotations
@@ -26,13 +33,14 @@ from pathlib import Path
 
 from jinja2 import Environment as TemplateEnvironment
 from jinja2 import FileSystemBytecodeCache
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
 from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
-from handboek import load, render
+from handboek import load, plaintext, render
 from handboek.local.files import layer_folder
 from handboek.local.municipality import COLOURS_CSS, read_municipality
 from handboek.model import (
@@ -62,7 +70,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Problems in gemeente.yml are reported with all others by on_pre_build.
     municipality, _ = read_municipality(root)
     if municipality is not None:
-        config.site_name = municipality.title(config.site_name)
+        config.site_name = _html(municipality.title(config.site_name))
         if municipality.site_url:
             config.site_url = municipality.site_url
         if municipality.logo_site_path:
@@ -72,8 +80,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def _html(text: str) -> Markup:
+    """Plain text for the theme's templates: escaped once, never twice (see the docstring)."""
+    return escape(str(text))
+
+
 def on_pre_build(*, config: MkDocsConfig) -> None:
     global _handbook, _pages_by_path
+    config.site_name = _html(config.site_name)
+    if config.site_description:
+        config.site_description = _html(config.site_description)
     root = Path(config.config_file_path).parent
     result = load.check_content(Path(config.docs_dir), root)
     if errors(result.problems):
@@ -146,7 +162,7 @@ def _navigation(handbook: Handbook, files: Files) -> list:
         *nest_paths(sorted(others)),
     ]
     if handbook.local is not None and local:
-        navigation.append({handbook.local.name: [path for path in local if in_nav(path)]})
+        navigation.append({_html(handbook.local.name): [path for path in local if in_nav(path)]})
     return navigation
 
 
@@ -165,34 +181,35 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     handbook = _model()
     path = page.file.src_uri
     if path == OVERVIEW_PATH:
-        page.meta.update(title="Overzicht", description=render.overview_caption(handbook))
+        title, description = "Overzicht", render.overview_caption(handbook)
         page.meta["handboek_afdruk"] = "liggend"
         page.meta["hide"] = ["toc"]  # the matrix needs the width; the page has no headings
-        return f"# {page.meta['title']}\n\n{markdown}"
-    if path == PRINT_ALL_PATH:
-        page.meta.update(
-            title=PRINT_ALL_TITLE,
-            description="De hele handreiking op één pagina, om af te drukken.",
-        )
+    elif path == PRINT_ALL_PATH:
+        title = PRINT_ALL_TITLE
+        description = "De hele handreiking op één pagina, om af te drukken."
         page.meta["handboek_afdruk"] = "alles"
         page.meta["search"] = {"exclude": True}  # its text is already found on the other pages
-        return f"# {page.meta['title']}\n\n{markdown}"
-    model_page = _pages_by_path[path]
-    page.meta.update(title=model_page.title, description=model_page.description)
-    page.meta["handboek_beoordeling"] = {
-        "eigenaar": model_page.review.owner,
-        "datum": render.dutch_date(model_page.review.last_reviewed),
-        "iso": model_page.review.last_reviewed.isoformat(),
-    }
-    environment = handbook.environment_at(path)
-    if environment is not None:
-        page.meta["template"] = "omgeving.html"
-        if handbook.local is not None:
-            contact = files.get_file_from_path(handbook.local.contact_path)
-            assert contact is not None  # the check requires the contact page
-            page.meta["handboek_lokaal"] = {"naam": handbook.local.name, "contact": contact.url}
-        markdown = render.environment_markdown(environment, local=handbook.local)
-    return f"# {model_page.title}\n\n{markdown}"
+    else:
+        model_page = _pages_by_path[path]
+        title, description = model_page.title, model_page.description
+        page.meta["handboek_beoordeling"] = {
+            "eigenaar": _html(model_page.review.owner),
+            "datum": render.dutch_date(model_page.review.last_reviewed),
+            "iso": model_page.review.last_reviewed.isoformat(),
+        }
+        environment = handbook.environment_at(path)
+        if environment is not None:
+            page.meta["template"] = "omgeving.html"
+            if handbook.local is not None:
+                contact = files.get_file_from_path(handbook.local.contact_path)
+                assert contact is not None  # the check requires the contact page
+                page.meta["handboek_lokaal"] = {
+                    "naam": _html(handbook.local.name),
+                    "contact": contact.url,
+                }
+            markdown = render.environment_markdown(environment, local=handbook.local)
+    page.meta.update(title=_html(title), description=_html(description))
+    return f"# {plaintext.markdown_literal(title)}\n\n{markdown}"
 
 
 def _model() -> Handbook:

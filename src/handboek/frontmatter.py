@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 import yaml.reader
 
+from handboek import plaintext
 from handboek.problems import Problem
 from handboek.schema import Field, Kind
 
@@ -319,8 +320,11 @@ class FieldReader:
             if not node.value:
                 self.problem(node, f"de lijst '{label}' is leeg", "zet er minstens één punt in")
                 return None
+            # The overview's points are only ever written out escaped, in the matrix
+            # (templates with autoescape): markup in them shows as the characters typed.
             items = [
-                self.read_text(item, f"{label} (punt {i})") for i, item in enumerate(node.value, 1)
+                self.read_text(item, f"{label} (punt {i})", plain=False)
+                for i, item in enumerate(node.value, 1)
             ]
             return tuple(items) if all(item is not None for item in items) else None
         if not isinstance(node, yaml.ScalarNode):
@@ -329,7 +333,7 @@ class FieldReader:
         if field.kind is Kind.TEXT:
             return self.read_text(node, label)
         if field.kind is Kind.MARKDOWN:
-            text = self.read_text(node, label)
+            text = self.read_text(node, label, plain=False)
             return None if text is None else _markdown(node.value)
         if field.kind is Kind.DATE:
             return self.read_date(node, label)
@@ -367,7 +371,9 @@ class FieldReader:
             _text_hint(node) if field.kind is Kind.TEXT else _kind_hint(field.kind),
         )
 
-    def read_text(self, node: yaml.Node, label: str) -> str | None:
+    def read_text(self, node: yaml.Node, label: str, plain: bool = True) -> str | None:
+        """The text of a scalar, spaces made single; `plain`: markup is a problem
+        (see `plaintext`), for every field that is not Markdown."""
         if not isinstance(node, yaml.ScalarNode):
             found = _YAML_TAG_NAMES.get(node.tag, "iets anders")
             self.problem(node, f"'{label}' moet tekst zijn, maar is {found}", _text_hint(node))
@@ -385,6 +391,11 @@ class FieldReader:
             return None
         if not node.value.strip():
             self.problem(node, f"'{label}' is leeg", "vul een tekst in")
+            return None
+        if plain and (markup := plaintext.markup_in(node.value)):
+            self.problem(
+                node, f"'{label}' is gewone tekst, maar bevat {markup}", plaintext.PLAIN_TEXT_HINT
+            )
             return None
         return " ".join(node.value.split())
 

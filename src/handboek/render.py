@@ -17,8 +17,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 import jinja2
+from markupsafe import Markup
 
-from handboek import scan
+from handboek import plaintext, scan
 from handboek.model import (
     MATRIX_ROWS,
     PARTS,
@@ -113,7 +114,8 @@ def local_blocks(
             kind=kind,
             id=id_prefix + anchor,
             hashes="#" * heading_level,
-            title=f"{title} {local.name}",
+            # The heading is Markdown: the name is written to render as text.
+            title=Markup(plaintext.markdown_literal(f"{title} {local.name}")),
             items=items,
             is_email=lambda text: bool(_EMAIL.match(text)),
             # Written as under a part (### and ####), shown under the block's own heading.

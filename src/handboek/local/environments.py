@@ -27,10 +27,9 @@ from handboek.document import Document
 from handboek.local import drift
 from handboek.local.fields import LOCAL_ENVIRONMENT_FIELDS
 from handboek.local.files import (
-    HTTPS,
     child,
     last_content_line,
-    not_https,
+    url_problems,
     placeholder_findings,
     read_yaml,
     value_line,
@@ -148,9 +147,9 @@ def read_environment_file(
     for item, initiative in _items(node, "initiatieven", values):
         texts.append(_text(reader, item, "beschrijving", page_path))
         url = initiative.get("webadres")
-        if url and not HTTPS.match(url):
+        if url:
             where = f" van '{initiative['naam']}'"
-            problems.append(not_https(path, value_line(reader, item, "webadres"), where, url))
+            problems.extend(url_problems(path, value_line(reader, item, "webadres"), where, url))
     notes: list[LocalNote] = []
     sources: list[NoteSource] = []
     if environment is not None:

@@ -24,12 +24,11 @@ from handboek import frontmatter
 from handboek.local import colours
 from handboek.local.fields import MUNICIPALITY_FIELDS
 from handboek.local.files import (
-    HTTPS,
     LOGO_SUFFIXES,
     MUNICIPALITY_FILE,
     child,
     layer_folder,
-    not_https,
+    url_problems,
     placeholder_findings,
     read_yaml,
     value_line,
@@ -114,8 +113,8 @@ def municipality_values(root: Path) -> tuple[dict[str, Any] | None, list[Problem
     problems.extend(reader.problems)
     problems.extend(Problem(path, *finding) for finding in placeholder_findings(text, True))
     site_url = values.get("webadres")
-    if site_url and not HTTPS.match(site_url):
-        problems.append(not_https(path, value_line(reader, node, "webadres"), "", site_url))
+    if site_url:
+        problems.extend(url_problems(path, value_line(reader, node, "webadres"), "", site_url))
     logo = values.get("logo")
     if logo:
         problems.extend(_logo_problems(folder, logo, path, value_line(reader, node, "logo")))
