@@ -70,9 +70,21 @@ class SourceText:
     body_line: int  # line number of the first body line
 
 
+# Bounds under abuse (see CONTRIBUTING.md, "Grenzen"): a file above these is reported, not read
+# on, so the check of any file finishes in well under a second. The longest page of the
+# handbook is about 10 KB with lines of at most 1,500 characters.
+MAX_FILE_BYTES = 256 * 1024
+MAX_LINE_CHARACTERS = 10_000
+_CONFLICT_MARKER = re.compile(r"^(?:<{7}|>{7})(?: |$)", re.M)
+_CONFLICT_MIDDLE = re.compile(r"^(?:={7}|\|{7}(?: .*)?)$", re.M)
+
+
 def read_text(file: Path, display_path: str) -> tuple[str | None, list[Problem]]:
-    """Decode a content file as UTF-8 without byte-order mark."""
+    """Decode a content file as UTF-8 without byte-order mark, within the bounds above,
+    without git conflict markers."""
     try:
+        if file.stat().st_size > MAX_FILE_BYTES:
+            return None, [_too_large(display_path, file.stat().st_size)]
         data = file.read_bytes()
     except OSError as error:
         return None, [
@@ -93,7 +105,7 @@ def read_text(file: Path, display_path: str) -> tuple[str | None, list[Problem]]
             )
         ]
     try:
-        return data.decode("utf-8"), []
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         return None, [
@@ -104,6 +116,64 @@ def read_text(file: Path, display_path: str) -> tuple[str | None, list[Problem]]
                 "sla het bestand op met de tekenset 'UTF-8'",
             )
         ]
+    problems = [*_long_lines(text, display_path), *_conflict_markers(text, display_path)]
+    return (None, problems) if problems else (text, [])
+
+
+def _too_large(path: str, size: int) -> Problem:
+    return Problem(
+        path,
+        1,
+        f"het bestand is te groot ({size // 1024} KB; hoogstens {MAX_FILE_BYTES // 1024} KB)",
+        "verdeel de tekst over meer pagina's; afbeeldingen horen in een eigen bestand",
+    )
+
+
+def _long_lines(text: str, path: str) -> list[Problem]:
+    if len(text) <= MAX_LINE_CHARACTERS:
+        return []
+    found = []
+    for number, line in enumerate(text.split("\n"), 1):
+        if len(line) > MAX_LINE_CHARACTERS:
+            found.append(
+                Problem(
+                    path,
+                    number,
+                    f"de regel is te lang ({len(line)} tekens; hoogstens {MAX_LINE_CHARACTERS})",
+                    "begin een nieuwe alinea met een lege regel, of zet een regeleinde "
+                    "(Enter) tussen twee zinnen",
+                )
+            )
+    return found
+
+
+def _conflict_markers(text: str, path: str) -> list[Problem]:
+    """The lines of a merge conflict git left in the file: `<<<<<<<`, `=======`, `>>>>>>>`.
+
+    `=======` alone is also Markdown (a line under a heading), so it counts only
+    after a `<<<<<<<`.
+    """
+    if "<<<<<<<" not in text and ">>>>>>>" not in text:
+        return []
+    found = []
+    opened = False
+    lines = text.split("\n")
+    for number, line in enumerate(lines, 1):
+        line = line.removesuffix("\r")
+        if _CONFLICT_MARKER.match(line):
+            opened = line.startswith("<")
+        elif not (opened and _CONFLICT_MIDDLE.match(line)):
+            continue
+        found.append(
+            Problem(
+                path,
+                number,
+                f"hier staat een markering van een git-conflict: '{line[:7]}'",
+                "git kon twee versies niet samenvoegen: kies tussen de tekst boven en onder "
+                "'=======' en haal de regels met '<<<<<<<', '=======' en '>>>>>>>' weg",
+            )
+        )
+    return found
 
 
 def split_front_matter(text: str, path: str) -> tuple[SourceText | None, list[Problem]]:
@@ -199,6 +269,16 @@ def parse_yaml(
         return None, tab_problems + break_problems
     try:
         node = _compose(source.front_matter)
+    except RecursionError:
+        return None, [
+            Problem(
+                source.path,
+                source.front_matter_line,
+                f"{subject} is te diep genest (lijsten of groepen in elkaar)",
+                "een veld heeft hoogstens een groep of lijst eronder; haal de extra '[', '{' of "
+                "inspringing weg",
+            )
+        ]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         if error.context_mark and str(error.context).startswith(_OPENED_CONTEXTS):

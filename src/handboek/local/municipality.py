@@ -131,6 +131,15 @@ def municipality_values(root: Path) -> tuple[dict[str, Any] | None, list[Problem
 
 def _logo_problems(folder: Path, logo: str, path: str, line: int) -> Iterator[Problem]:
     file = folder / logo
+    if file.is_symlink():
+        yield Problem(
+            path,
+            line,
+            f"het logo '{logo}' is een snelkoppeling (symbolische link)",
+            f"zet het bestand zelf in {LOCAL_FOLDER}/ in plaats van een snelkoppeling; een "
+            "snelkoppeling kan bestanden van buiten het project publiceren",
+        )
+        return
     if Path(logo).is_absolute() or ".." in Path(logo).parts or not file.is_file():
         yield Problem(
             path,
