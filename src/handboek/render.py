@@ -211,9 +211,18 @@ def _section_ids(handbook: Handbook, environment: Environment) -> set[str]:
 
 
 def _shift_headings(markdown: str, levels: int) -> str:
+    """`##`-`#####` headings `levels` deeper; only headings Python-Markdown renders, not a
+    `##` line in fenced code or a comment (the one reader, `scan`, knows which those are)."""
     if not levels:
         return markdown
-    return re.sub(r"^(#{2,5})(?=\s)", lambda m: m.group(1) + "#" * levels, markdown, flags=re.M)
+    text = scan.prose(markdown, 1).text
+    return _SHIFTABLE.sub(
+        lambda m: m.group(1) + "#" * levels if text.startswith("#", m.start()) else m.group(0),
+        markdown,
+    )
+
+
+_SHIFTABLE = re.compile(r"^(#{2,5})(?=\s)", re.M)
 
 
 def _in_page_href(environment: Environment, anchor: str) -> str:
