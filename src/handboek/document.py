@@ -61,6 +61,10 @@ class Document:
         return scan.links(self.prose)
 
     @functools.cached_property
+    def unclosed_links(self) -> tuple[int, ...]:
+        return scan.unclosed_links(self.prose)
+
+    @functools.cached_property
     def definitions(self) -> tuple[scan.Definition, ...]:
         return scan.definitions(self.prose)
 

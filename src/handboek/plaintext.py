@@ -32,7 +32,10 @@ _MARKUP: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\{\s*[:#.]"), "opmaak met accolades ('{:')"),
     (re.compile(r"`"), "code-opmaak ('`')"),
     (re.compile(r"\*\*|__"), "vet-opmaak ('**' of '__')"),
-    (re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"), "een HTML-teken ('&...;')"),
+    (
+        re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"),
+        "een HTML-teken ('&...;')",
+    ),
     (re.compile(r"/\*|\*/"), "een commentaarteken ('/*' of '*/')"),
 )
 PLAIN_TEXT_HINT = (
