@@ -19,7 +19,6 @@ from handboek.model import ENVIRONMENTS_FOLDER
 from handboek.problems import Problem
 from handboek.schema import ENVIRONMENT_FIELDS, PAGE_FIELDS, Field
 
-
 # A bound under abuse, with frontmatter.MAX_FILE_BYTES: numbering the ids of many equal
 # headings takes time in the square of their number (here and in Python-Markdown's toc).
 MAX_HEADINGS = 1000

@@ -7,9 +7,9 @@ what is wrong in Dutch, the hint how to fix it. Rules only look at what
 `document.read_document` parsed; they never raise.
 
 The rules about links live in `links`, those about scripts and other websites
-in `safety`, those about unclosed markup and attr_list in `markup`, those about image descriptions and link texts in `access`; the
-registries `DOCUMENT_RULES` and `COLLECTION_RULES` below list
-every rule that `load.check_content` runs.
+in `safety`, those about unclosed markup and attr_list in `markup`, those about
+image descriptions and link texts in `access`; the registries `DOCUMENT_RULES`
+and `COLLECTION_RULES` below list every rule that `load.check_content` runs.
 """
 
 from __future__ import annotations

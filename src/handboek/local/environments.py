@@ -29,9 +29,9 @@ from handboek.local.fields import LOCAL_ENVIRONMENT_FIELDS
 from handboek.local.files import (
     child,
     last_content_line,
-    url_problems,
     placeholder_findings,
     read_yaml,
+    url_problems,
     value_line,
 )
 from handboek.model import (

@@ -28,9 +28,9 @@ from handboek.local.files import (
     MUNICIPALITY_FILE,
     child,
     layer_folder,
-    url_problems,
     placeholder_findings,
     read_yaml,
+    url_problems,
     value_line,
 )
 from handboek.model import LOCAL_FOLDER
