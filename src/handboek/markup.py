@@ -68,26 +68,34 @@ def links_are_closed(document: Document) -> Iterator[Finding]:
         )
 
 
-def attributes_are_only_ids(document: Document) -> Iterator[Finding]:
-    """In `{: ... }` only an id (`#anker`): no class, no other attribute."""
-    text = document.prose.text
+def attribute_lists(text: str) -> list[tuple[int, list[tuple[str, str | None]], bool]]:
+    """Every `{...}` attr_list could read in prose `text`: (offset, its attributes, whether
+    it is longer than MAX_ATTRIBUTE_LIST and was not read to its end)."""
     if "<style" in text.lower():  # CSS braces; <style> itself is an error of `safety`
         text = _STYLE_ELEMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    found = []
     covered = 0
     for brace in re.finditer(r"\{", text):
         position = brace.start()
         if position < covered:
             continue
         line_end = text.find("\n", position)
-        line_end = len(text) if line_end == -1 else line_end
-        match = _ATTR_LIST.match(text, position, line_end)
+        match = _ATTR_LIST.match(text, position, len(text) if line_end == -1 else line_end)
         if match is None:
             continue
         written = match.group(1)[:MAX_ATTRIBUTE_LIST]
         attributes, rest = _scanner.scan(written)
         covered = match.start(1) + len(written) - len(rest)
-        line = document.prose.line_at(position)
-        if not rest and len(match.group(1)) > MAX_ATTRIBUTE_LIST:
+        found.append((position, attributes, not rest and len(match.group(1)) > len(written)))
+    return found
+
+
+def attributes_are_only_ids(document: Document) -> Iterator[Finding]:
+    """In `{: ... }` only an id (`#anker`): no class, no other attribute."""
+    prose = document.prose
+    for position, attributes, too_long in attribute_lists(prose.text):
+        line = prose.line_at(position)
+        if too_long:
             yield line, "tussen '{' en '}' staat te veel tekst", _ATTR_HINT
             continue
         for name, value in attributes:
