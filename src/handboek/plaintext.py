@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 _MARKUP: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"<"), "HTML ('<')"),
     (re.compile(r"\]\s*[(\[]"), "een Markdown-link ('](')"),
-    (re.compile(r"\{\s*[:#.]"), "opmaak met accolades ('{:')"),
+    (re.compile(r"\{\s*[:#.]"), "opmaak met accolades ('{:' of '{#')"),
     (re.compile(r"`"), "code-opmaak ('`')"),
     (re.compile(r"\*\*|__"), "vet-opmaak ('**' of '__')"),
     (

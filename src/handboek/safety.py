@@ -151,9 +151,7 @@ def no_external_images(document: Document) -> Iterator[Finding]:
         for name, value in tag.attributes
         if name == "style" and _CSS_URL.search(html.unescape(value))
     ]
-    found += [
-        (tag.line, f"<{tag.name} ping>") for tag in document.tags if "ping" in dict(tag.attributes)
-    ]
+
     for line, what in sorted(found):
         yield line, f"{what} laadt iets van een andere website", _IMAGE_HINT
 
@@ -180,11 +178,18 @@ _CSS_LOADS = re.compile(r"url\(|image-set\(|@import|\\|expression\(", re.I)
 
 
 def no_loading_styles(document: Document) -> Iterator[Finding]:
-    """A `style` attribute loads nothing: no url(), image-set(), @import, and no CSS
+    """No `ping` (a request when a link is followed), and a `style` attribute loads nothing: no url(), image-set(), @import, and no CSS
     escapes ('\\') that could spell them (an address to another host is reported by
     `no_external_images`)."""
     for tag in document.tags:
         for name, value in tag.attributes:
+            if name == "ping":
+                yield (
+                    tag.line,
+                    f"het HTML-attribuut 'ping' in <{tag.name}> is niet toegestaan",
+                    "de site meldt aan geen enkele website dat een lezer op een link klikt "
+                    "(privacy); haal 'ping' weg",
+                )
             decoded = html.unescape(value)
             if name == "style" and _CSS_LOADS.search(decoded) and not _CSS_URL.search(decoded):
                 yield (
