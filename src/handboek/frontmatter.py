@@ -267,18 +267,13 @@ def parse_yaml(
     ]
     if tab_problems or break_problems:
         return None, tab_problems + break_problems
+    too_deep = _too_deep(text)
+    if too_deep is not None:
+        return None, [_deep_problem(source, subject, too_deep)]
     try:
         node = _compose(source.front_matter)
     except RecursionError:
-        return None, [
-            Problem(
-                source.path,
-                source.front_matter_line,
-                f"{subject} is te diep genest (lijsten of groepen in elkaar)",
-                "een veld heeft hoogstens een groep of lijst eronder; haal de extra '[', '{' of "
-                "inspringing weg",
-            )
-        ]
+        return None, [_deep_problem(source, subject, 0)]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         if error.context_mark and str(error.context).startswith(_OPENED_CONTEXTS):
@@ -318,6 +313,39 @@ def parse_yaml(
             )
         ]
     return node, []
+
+
+# Deeper than this, YAML is not parsed (PyYAML's parser recurses per level: thousands of
+# levels take seconds and then end in a RecursionError). The fields need depth 4.
+MAX_DEPTH = 50
+
+
+def _deep_problem(source: SourceText, subject: str, offset: int) -> Problem:
+    return Problem(
+        source.path,
+        source.front_matter_line + offset,
+        f"{subject} is te diep genest (lijsten of groepen in elkaar)",
+        "een veld heeft hoogstens een groep of lijst eronder; haal de extra '[', '{' of "
+        "inspringing weg",
+    )
+
+
+def _too_deep(text: str) -> int | None:
+    """The 0-based line where brackets or indentation nest deeper than MAX_DEPTH, if any."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH and len(text) < MAX_DEPTH * 40:
+        return None
+    depth = 0
+    for number, line in enumerate(text.split("\n")):
+        if len(line) - len(line.lstrip(" ")) > MAX_DEPTH * 2:
+            return number
+        for character in line:
+            if character in "[{":
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return number
+            elif character in "]}":
+                depth = max(depth - 1, 0)
+    return None
 
 
 class FieldReader:

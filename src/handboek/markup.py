@@ -21,6 +21,7 @@ from collections.abc import Iterator
 
 from markdown.extensions.attr_list import AttrListTreeprocessor, _scanner
 
+from handboek import scan
 from handboek.document import Document
 
 Finding = tuple[int, str, str]
@@ -64,7 +65,8 @@ def links_are_closed(document: Document) -> Iterator[Finding]:
         yield (
             line,
             "de link wordt niet gesloten: na '](' ontbreekt ')'",
-            "sluit de link af met ')' in dezelfde alinea, zo: [tekst](doel)",
+            "sluit de link af met ')' in dezelfde alinea, zo: [tekst](doel) (een doel is "
+            f"hoogstens {scan.MAX_DESTINATION} tekens lang)",
         )
 
 

@@ -60,7 +60,7 @@ class _LinkReader(LinkInlineProcessor):
 _LINK_READER = _LinkReader(LINK_RE)
 # A destination longer than this is not read on (and reported as not closed): reading
 # every `](` of a paragraph to its end would take time in the square of its length.
-MAX_DESTINATION = 2000
+MAX_DESTINATION = 500
 # Matched in "\n" + text: a leading literal newline lets the regex engine skip ahead.
 _DEFINITION = re.compile(r"\n {0,3}\[([^\]\n]+)\]:[ \t]*\n?[ \t]*(<[^>\n]*>|\S+)")
 # Starts with a literal '[' so the regex engine can skip ahead (an image's '!' is read before it).
@@ -164,12 +164,16 @@ def _inline_links(text: str) -> list[tuple[int, int, str | None, bool]]:
     """(offset of '[', offset of ']', destination or None when not closed, image?)."""
     found = []
     openings = _opening_brackets(text)
+    ends = [match.start() for match in _BLANK_LINE.finditer(text)] + [len(text)]
+    paragraph = 0
     for match in _LINK_END.finditer(text):
+        while ends[paragraph] < match.end():
+            paragraph += 1
         start = openings.get(match.start())
         if start is None:
             continue
         image = start > 0 and text[start - 1] == "!"
-        span = _destination_span(text, match.end())
+        span = _destination_span(text, match.end(), ends[paragraph])
         destination = None if span is None else text[span[0] : span[1]].strip()
         found.append((start, match.start(), destination, image))
     return found
@@ -314,11 +318,12 @@ def _opening_brackets(text: str) -> dict[int, int]:
     return matches
 
 
-def _destination_span(text: str, start: int) -> tuple[int, int] | None:
+def _destination_span(text: str, start: int, paragraph_end: int) -> tuple[int, int] | None:
     """Where the destination after `](` at `start` is, without `<>`, as Python-Markdown
     reads it; None if it is not closed in its paragraph (or within MAX_DESTINATION)."""
-    blank = _BLANK_LINE.search(text, start)
-    end = min(blank.start() if blank else len(text), start + MAX_DESTINATION)
+    end = min(paragraph_end, start + MAX_DESTINATION)
+    if text.find(")", start, end) == -1:
+        return None
     data = text[start - 1 : end]  # from the '('
     href, _, _, handled = _LINK_READER.getLink(data, 0)
     if not handled:
@@ -333,6 +338,11 @@ def _destination_span(text: str, start: int) -> tuple[int, int] | None:
     return begin, begin + len(href)
 
 
+def _paragraph_end(text: str, start: int) -> int:
+    blank = _BLANK_LINE.search(text, start)
+    return blank.start() if blank else len(text)
+
+
 def replace_destinations(markdown: str, replace: Callable[[str], str]) -> str:
     """`markdown` with the destination of every inline link, image and reference
     definition replaced by `replace(destination)`; code and comments stay as they are."""
@@ -341,7 +351,8 @@ def replace_destinations(markdown: str, replace: Callable[[str], str]) -> str:
     spans = [
         span
         for match in _LINK_END.finditer(text)
-        if match.start() in openings and (span := _destination_span(text, match.end()))
+        if match.start() in openings
+        and (span := _destination_span(text, match.end(), _paragraph_end(text, match.end())))
     ]
     for match in _DEFINITION.finditer("\n" + text):
         begin, end = match.start(2) - 1, match.end(2) - 1  # offsets in "\n" + text
