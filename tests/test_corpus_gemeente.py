@@ -112,8 +112,12 @@ def test_case_as_a_real_command(name: str, tmp_path: Path) -> None:
     case = CORPUS / "gemeente" / name
     make_project(case, tmp_path)
     completed = subprocess.run(
-        [sys.executable, "-c", "import sys; from handboek.cli import main; sys.exit(main())"]
-        + ["check"],
+        [
+            sys.executable,
+            "-c",
+            "import sys; from handboek.cli import main; sys.exit(main())",
+            "check",
+        ],
         cwd=tmp_path,
         capture_output=True,
         text=True,
