@@ -179,8 +179,8 @@ _CSS_LOADS = re.compile(r"url\(|image-set\(|@import|\\|expression\(", re.I)
 
 def no_loading_styles(document: Document) -> Iterator[Finding]:
     """No `ping` (a request when a link is followed), and a `style` attribute loads
-    nothing: no url(), image-set(), @import, and no CSS escapes ('\\') that could spell them (an address to another host is reported by
-    `no_external_images`)."""
+    nothing: no url(), image-set(), @import, and no CSS escapes ('\\') that could
+    spell them (an address to another host is reported by `no_external_images`)."""
     for tag in document.tags:
         for name, value in tag.attributes:
             if name == "ping":
