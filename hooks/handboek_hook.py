@@ -82,7 +82,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def _html(text: str) -> Markup:
     """Plain text for the theme's templates: escaped once, never twice (see the docstring)."""
-    return escape(str(text))
+    return escape(text)
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:

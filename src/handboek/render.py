@@ -163,7 +163,8 @@ def print_all_markdown(handbook: Handbook, date: dt.date, start: Page) -> str:
     blocks.append("</section>")
     for environment in handbook.environments:
         blocks.append('<section class="handboek-afdruk-omgeving" markdown="1">')
-        blocks.append(f"## {environment.page.title} {{#{environment.slug}}}")
+        title = plaintext.markdown_literal(environment.page.title)  # as text, not Markdown
+        blocks.append(f"## {title} {{#{environment.slug}}}")
         text = environment_markdown(
             environment,
             heading_level=3,
