@@ -50,10 +50,12 @@ class Blockquote:
     line: int
 
 
-def headings(body: str, first_line: int) -> tuple[Heading, ...]:
+def headings(body: str, first_line: int, prose: scan.Prose | None = None) -> tuple[Heading, ...]:
     """All ATX headings that Python-Markdown renders: not in fenced code or a comment
-    (`scan.prose` knows where those are)."""
-    text = "\n" + (scan.prose(body, first_line).text if _MAY_HIDE.search(body) else body)
+    (`scan.prose` knows where those are; `prose`: the body's, when already read)."""
+    if prose is None and _MAY_HIDE.search(body):
+        prose = scan.prose(body, first_line)
+    text = "\n" + (body if prose is None else prose.text)
     found = []
     line_number, counted_to = first_line - 1, 0
     # Only lines that start with '#' can be a heading.

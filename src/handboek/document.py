@@ -109,7 +109,8 @@ def read_document(
     node, problems = frontmatter.parse_yaml(source)
     if node is None:
         return None, problems
-    found_headings = body.headings(source.body, source.body_line)
+    prose = scan.prose(source.body, source.body_line)
+    found_headings = body.headings(source.body, source.body_line, prose)
     if len(found_headings) > MAX_HEADINGS:
         return None, [
             Problem(
@@ -134,4 +135,5 @@ def read_document(
         body=source.body,
         body_line=source.body_line,
     )
+    document.__dict__["prose"] = prose  # read once: the cached `prose` of the document
     return document, reader.problems

@@ -75,6 +75,7 @@ class SourceText:
 # handbook is about 10 KB with lines of at most 1,500 characters.
 MAX_FILE_BYTES = 256 * 1024
 MAX_LINE_CHARACTERS = 10_000
+_LONG_LINE = re.compile(f"[^\n]{{{MAX_LINE_CHARACTERS + 1}}}")
 _CONFLICT_MARKER = re.compile(r"^(?:<{7}|>{7})(?: |$)", re.M)
 _CONFLICT_MIDDLE = re.compile(r"^(?:={7}|\|{7}(?: .*)?)$", re.M)
 
@@ -130,7 +131,7 @@ def _too_large(path: str, size: int) -> Problem:
 
 
 def _long_lines(text: str, path: str) -> list[Problem]:
-    if len(text) <= MAX_LINE_CHARACTERS:
+    if len(text) <= MAX_LINE_CHARACTERS or not _LONG_LINE.search(text):
         return []
     found = []
     for number, line in enumerate(text.split("\n"), 1):

@@ -38,6 +38,7 @@ _MARKUP: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (re.compile(r"/\*|\*/"), "een commentaarteken ('/*' of '*/')"),
 )
+_MAY_BE_MARKUP = re.compile(r"[<\]{`*_&/]")
 PLAIN_TEXT_HINT = (
     "dit veld is gewone tekst: opmaak (HTML, links, vet, accolades) werkt hier niet; "
     "haal de tekens weg en schrijf alleen de tekst"
@@ -46,6 +47,8 @@ PLAIN_TEXT_HINT = (
 
 def markup_in(text: str) -> str | None:
     """What markup the text holds, in Dutch (the first kind found), or None for plain text."""
+    if not _MAY_BE_MARKUP.search(text):  # most texts: one look
+        return None
     for pattern, what in _MARKUP:
         if pattern.search(text):
             return what

@@ -32,6 +32,8 @@ attribute and address in the HTML was seen here.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -146,7 +148,7 @@ def links(page: Prose) -> tuple[Link, ...]:
     """Inline links and images; a link around an image gives both."""
     return tuple(
         Link(destination, image, page.line_at(start), page.source[start + 1 : end])
-        for start, end, destination, image in _inline_links(page.text)
+        for start, end, destination, image in inline_links(page.text)
         if destination is not None
     )
 
@@ -155,23 +157,31 @@ def unclosed_links(page: Prose) -> tuple[int, ...]:
     """The lines of `[tekst](` whose `)` never comes: Python-Markdown shows them as text."""
     return tuple(
         page.line_at(start)
-        for start, _, destination, _ in _inline_links(page.text)
+        for start, _, destination, _ in inline_links(page.text)
         if destination is None
     )
 
 
-def _inline_links(text: str) -> list[tuple[int, int, str | None, bool]]:
+@functools.lru_cache(maxsize=64)  # `links` and `unclosed_links` read the same page
+def inline_links(text: str) -> list[tuple[int, int, str | None, bool]]:
     """(offset of '[', offset of ']', destination or None when not closed, image?)."""
-    found = []
-    openings = _opening_brackets(text)
+    found: list[tuple[int, int, str | None, bool]] = []
+    if "](" not in text:
+        return found
     ends = [match.start() for match in _BLANK_LINE.finditer(text)] + [len(text)]
+    nested: dict[int, int] | None = None  # made only when a page nests brackets
     paragraph = 0
     for match in _LINK_END.finditer(text):
         while ends[paragraph] < match.end():
             paragraph += 1
-        start = openings.get(match.start())
-        if start is None:
+        begin = ends[paragraph - 1] if paragraph else 0
+        start = text.rfind("[", begin, match.start())
+        if start == -1:
             continue
+        if text.find("]", start, match.start()) != -1:  # `[a [b] c](d)`: match by depth
+            nested = _opening_brackets(text) if nested is None else nested
+            if (start := nested.get(match.start(), -1)) == -1:
+                continue
         image = start > 0 and text[start - 1] == "!"
         span = _destination_span(text, match.end(), ends[paragraph])
         destination = None if span is None else text[span[0] : span[1]].strip()
@@ -306,16 +316,23 @@ def _opening_brackets(text: str) -> dict[int, int]:
     """For each `]`, the `[` it closes within the same paragraph (one pass, a stack)."""
     matches: dict[int, int] = {}
     stack: list[int] = []
-    for match in re.finditer(r"[\[\]]|\n[ \t]*\n", text):
-        character = match.group(0)
-        if character == "[":
+    blank_lines = [match.start() for match in _BLANK_LINE.finditer(text)]
+    for match in _BRACKET.finditer(text):
+        if match.group(0) == "[":
             stack.append(match.start())
-        elif character == "]":
-            if stack:
-                matches[match.start()] = stack.pop()
-        else:
-            stack.clear()  # a paragraph ends: nothing opened before it closes after it
+        elif stack:
+            opening = stack.pop()
+            # A paragraph ends between them: nothing opened before it closes after it.
+            if bisect.bisect(blank_lines, opening) == bisect.bisect(blank_lines, match.start()):
+                matches[match.start()] = opening
+            else:
+                stack.clear()
     return matches
+
+
+_BRACKET = re.compile(r"[\[\]]")
+# A destination without spaces, quotes, brackets or parentheses: getLink reads it as it is.
+_SIMPLE_DESTINATION = re.compile(r"([^\s()<>\"'\[\]\\]+)\)")
 
 
 def _destination_span(text: str, start: int, paragraph_end: int) -> tuple[int, int] | None:
@@ -324,6 +341,8 @@ def _destination_span(text: str, start: int, paragraph_end: int) -> tuple[int, i
     end = min(paragraph_end, start + MAX_DESTINATION)
     if text.find(")", start, end) == -1:
         return None
+    if simple := _SIMPLE_DESTINATION.match(text, start, end):  # most links: (pagina.md#anker)
+        return simple.span(1)
     data = text[start - 1 : end]  # from the '('
     href, _, _, handled = _LINK_READER.getLink(data, 0)
     if not handled:

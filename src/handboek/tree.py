@@ -37,16 +37,21 @@ def walk(folder: Path) -> Walk:
             continue
         for entry in entries:
             path = Path(entry.path)
-            mode = entry.stat(follow_symlinks=False).st_mode
-            if stat.S_ISLNK(mode):
+            # The type from the folder listing, without following links (no stat call).
+            if entry.is_symlink():
                 (links if path.exists() else special).append(path)
-            elif stat.S_ISDIR(mode):
+            elif entry.is_dir(follow_symlinks=False):
                 pending.append(path)
-            elif stat.S_ISREG(mode):
+            elif entry.is_file(follow_symlinks=False):
                 files.append(path)
             else:
                 special.append(path)
-    return Walk(tuple(sorted(files)), tuple(sorted(links)), tuple(sorted(special)))
+    # Sorted as paths sort (by their parts), without comparing Path objects (slow).
+    return Walk(*(tuple(sorted(found, key=_parts)) for found in (files, links, special)))
+
+
+def _parts(path: Path) -> tuple[str, ...]:
+    return path.parts
 
 
 NOT_A_FILE = (
