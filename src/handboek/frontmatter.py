@@ -72,7 +72,7 @@ class SourceText:
 
 # Bounds under abuse (see CONTRIBUTING.md, "Grenzen"): a file above these is reported, not read
 # on, so the check of any file finishes in well under a second. The longest page of the
-# handbook is about 10 KB with lines of at most 1,500 characters.
+# handbook is about 6 KB with lines of at most 400 characters.
 MAX_FILE_BYTES = 256 * 1024
 MAX_LINE_CHARACTERS = 10_000
 _LONG_LINE = re.compile(f"[^\n]{{{MAX_LINE_CHARACTERS + 1}}}")
