@@ -41,6 +41,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
 from handboek import load, plaintext, render
+from handboek.local import renames
 from handboek.local.files import layer_folder
 from handboek.local.municipality import COLOURS_CSS, read_municipality
 from handboek.model import (
@@ -197,6 +198,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             "datum": render.dutch_date(model_page.review.last_reviewed),
             "iso": model_page.review.last_reviewed.isoformat(),
         }
+        # A link in a fork's own page to an earlier name of an environment (the check gave a
+        # notice) is built as a link to its current name.
+        local = handbook.local
+        if local is not None and local.renames and path in {site for site, _ in local.pages}:
+            markdown = renames.rewrite_links(markdown, dict(local.renames))[0]
         environment = handbook.environment_at(path)
         if environment is not None:
             page.meta["template"] = "omgeving.html"

@@ -88,6 +88,11 @@ def check_content(content_dir: Path, root: Path, on: dt.date | None = None) -> C
             problems.extend(
                 Problem(path, line, message, hint) for line, message, hint in rule(document)
             )
+        for notice_rule in rules.NOTICE_RULES:
+            problems.extend(
+                Problem(path, line, message, hint, Severity.NOTICE)
+                for line, message, hint in notice_rule(document)
+            )
         problems.extend(
             Problem(path, line, message, hint, Severity.NOTICE)
             for line, message, hint in rules.review_is_due(document, on or today())

@@ -188,6 +188,8 @@ class LocalLayer:
     pages: tuple[tuple[str, str], ...]  # (path in the site, source file relative to the root)
     contact_path: str  # path in the site of the contact page
     environments: dict[str, LocalEnvironment]  # by environment slug
+    # (earlier name, current name) of renamed environments: links in own pages follow them
+    renames: tuple[tuple[str, str], ...] = ()
 
     def environment(self, slug: str) -> LocalEnvironment:
         return self.environments.get(slug, LocalEnvironment())

@@ -70,6 +70,13 @@ NUMBER_WORDS = [
 ]
 
 
+# Above the quotes of every environment: they are the SCP's words, not the site's own.
+QUOTES_SOURCE = (
+    '<p class="handboek-citaten-bron">Deze uitspraken zijn letterlijk overgenomen uit de '
+    "handreiking van het SCP.</p>"
+)
+
+
 def dutch_date(date: dt.date) -> str:
     return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
 
@@ -89,6 +96,7 @@ def environment_markdown(
     for part in environment.parts:
         blocks.append(f"{hashes} {part.spec.title} {{#{id_prefix}{part.spec.anchor}}}")
         if part.spec is QUOTES_PART:
+            blocks.append(QUOTES_SOURCE)
             blocks.extend(
                 _TEMPLATES.get_template("citaat.html.jinja").render(quote=quote).strip()
                 for quote in environment.quotes

@@ -8,8 +8,9 @@ what is wrong in Dutch, the hint how to fix it. Rules only look at what
 
 The rules about links live in `links`, those about scripts and other websites
 in `safety`, those about unclosed markup and attr_list in `markup`, those about
-image descriptions and link texts in `access`; the registries `DOCUMENT_RULES`
-and `COLLECTION_RULES` below list every rule that `load.check_content` runs.
+image descriptions and link texts in `access`, those about sentence length and
+quote marks in `language`; the registries `DOCUMENT_RULES`, `NOTICE_RULES` and
+`COLLECTION_RULES` below list every rule that `load.check_content` runs.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
-from handboek import access, body, links, markup, safety
+from handboek import access, body, language, links, markup, safety
 from handboek.document import Document, is_environment_path
 from handboek.model import (
     ENVIRONMENTS_FOLDER,
@@ -183,6 +184,9 @@ DOCUMENT_RULES: tuple[DocumentRule, ...] = (
     *PROSE_RULES,
 )
 
+# Rules whose findings are notices: worth an editor's look, never a reason to stop a build.
+NOTICE_RULES: tuple[DocumentRule, ...] = (*language.LANGUAGE_RULES,)
+
 
 @dataclass(frozen=True)
 class Collection:
@@ -268,8 +272,49 @@ def ids_are_unique(collection: Collection) -> Iterator[CollectionFinding]:
     yield from links.ids_are_unique(collection.documents)
 
 
+def earlier_names_are_free(collection: Collection) -> Iterator[CollectionFinding]:
+    """`eerdere_namen`: file names (slugs), of no current environment, each of one environment.
+
+    A fork's files and links under such a name count for the renamed environment
+    (see `local.renames`), so a name must point at exactly one environment.
+    """
+    environments = sorted(
+        (d for d in collection.documents if d.is_environment), key=lambda d: d.path
+    )
+    current = {document.slug for document in environments}
+    claimed: dict[str, str] = {}
+    for document in environments:
+        line = document.line_of("eerdere_namen")
+        for name in document.fields.get("eerdere_namen", ()):
+            if not _SLUG.match(name):
+                yield (
+                    document.path,
+                    line,
+                    f"'{name}' in 'eerdere_namen' is geen bestandsnaam van een omgeving",
+                    "schrijf de oude bestandsnaam zonder .md, in kleine letters, cijfers en '-', "
+                    "bijvoorbeeld: eerdere_namen: [een-op-een-ondersteuning]",
+                )
+            elif name in current:
+                yield (
+                    document.path,
+                    line,
+                    f"'{name}' in 'eerdere_namen' is de naam van een bestaande omgeving",
+                    f"haal '{name}' weg: er is een content/omgevingen/{name}.md",
+                )
+            elif name in claimed:
+                yield (
+                    document.path,
+                    line,
+                    f"'{name}' staat ook in 'eerdere_namen' van {claimed[name]}",
+                    "een oude naam hoort bij één omgeving; haal hem bij één van de twee weg",
+                )
+            else:
+                claimed[name] = document.path
+
+
 COLLECTION_RULES: tuple[Callable[[Collection], Iterator[CollectionFinding]], ...] = (
     environment_file_names_are_slugs,
+    earlier_names_are_free,
     environment_orders_are_unique,
     generated_pages_are_not_written,
     required_pages_exist,
