@@ -3,11 +3,13 @@
 All logic lives in the plain Python package `handboek` (usable without
 MkDocs, see `handboek check`). This hook only connects it to MkDocs:
 
-- on_config: in a municipality's fork, take its site name, web address,
+- on_config: check the repository address (`extra.handboek_repository`);
+  in a municipality's fork, take its site name, web address,
   logo and colours from lokaal/gemeente.yml (mkdocs.yml stays upstream's).
 - on_pre_build: check all content before the site folder is touched; any
   error stops the build with a `PluginError` listing every problem.
-- on_files: add the generated pages (overview matrix, print-all page), and
+- on_files: add the generated pages (overview matrix, print-all page,
+  zelfscan, open-data page) and the open-data files, and
   in a fork the local pages, logo and colours.
   It also sets the menu from the model: environments in their `volgorde`,
   and a fork's local pages under the municipality's name.
@@ -17,6 +19,7 @@ MkDocs, see `handboek check`). This hook only connects it to MkDocs:
   theme's templates again (about 36, 0.3 s each time).
 - on_page_markdown: give each page its title and description from the
   model, and render environment and generated pages from the model.
+- on_page_context: the links "Klopt er iets niet?" and "Pas deze pagina aan".
 
 MkDocs' templates do not escape what they print, and Material prints the
 site name, titles and descriptions raw in some places and with `|e` in
@@ -40,15 +43,19 @@ from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
 from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
-from handboek import load, plaintext, render
+from handboek import feedback, load, opendata, plaintext, render, selfscan
 from handboek.local import renames
 from handboek.local.files import layer_folder
 from handboek.local.municipality import COLOURS_CSS, read_municipality
 from handboek.model import (
+    ENVIRONMENTS_FOLDER,
+    GENERATED_PATHS,
     LOCAL_PAGES_PATH,
+    OPEN_DATA_PATH,
     OVERVIEW_PATH,
     PRINT_ALL_PATH,
     PRINT_ALL_TITLE,
+    SELF_SCAN_PATH,
     START_PAGE_PATH,
     Environment,
     Handbook,
@@ -65,6 +72,9 @@ _pages_by_path: dict[str, ContentPage] = {}
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
+    repository, branch = _repository(config)
+    if problem := feedback.repository_problem(repository, branch):
+        raise PluginError(f"mkdocs.yml (extra.handboek_repository): {problem}")
     if not layer_folder(root).is_dir():
         return config
     config.watch.append(str(layer_folder(root)))
@@ -123,6 +133,15 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             inclusion=InclusionLevel.NOT_IN_NAV,  # linked from the overview, not in the menu
         )
     )
+    files.append(
+        File.generated(config, SELF_SCAN_PATH, content=selfscan.self_scan_markdown(handbook))
+    )
+    files.append(File.generated(config, OPEN_DATA_PATH, content=opendata.open_data_markdown(date)))
+    publisher = handbook.local.name if handbook.local is not None else start.review.owner
+    for path, text in opendata.open_data_files(
+        handbook, config.site_name, config.site_url, date, publisher
+    ).items():
+        files.append(File.generated(config, path, content=text))
     if handbook.local is not None:
         root = Path(config.config_file_path).parent
         for site_path, source in (*handbook.local.pages, *filter(None, [handbook.local.logo])):
@@ -158,6 +177,8 @@ def _navigation(handbook: Handbook, files: Files) -> list:
         {"Start": START_PAGE_PATH},
         {"Omgevingen": environments},
         OVERVIEW_PATH,
+        SELF_SCAN_PATH,
+        OPEN_DATA_PATH,
         # Pages in folders keep their folder as a section, as in MkDocs' own menu, so that
         # navigation.prune can fold them away (a flat menu of 1,000 pages is in every page).
         *nest_paths(sorted(others)),
@@ -181,6 +202,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     """Every page gets its title as `# h1` (the skip link and outline start there)."""
     handbook = _model()
     path = page.file.src_uri
+    anchor = ""  # a fixed id for the h1 (generated pages whose title can change)
     if path == OVERVIEW_PATH:
         title, description = "Overzicht", render.overview_caption(handbook)
         page.meta["handboek_afdruk"] = "liggend"
@@ -190,6 +212,16 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         description = "De hele handreiking op één pagina, om af te drukken."
         page.meta["handboek_afdruk"] = "alles"
         page.meta["search"] = {"exclude": True}  # its text is already found on the other pages
+    elif path == SELF_SCAN_PATH:
+        title = selfscan.self_scan_title(handbook)
+        description = "Per punt van 'Wat kan de gemeente doen?' nagaan wat al geregeld is."
+        page.meta["handboek_zelfscan"] = True
+        # A fixed id: the title has the municipality's name in a fork (links.SELF_SCAN_ANCHOR).
+        anchor = " {#zelfscan}"
+    elif path == OPEN_DATA_PATH:
+        title = "Open data"
+        description = "De handreiking als open data: JSON, JSON Schema, CSV en DCAT."
+        anchor = " {#open-data}"
     else:
         model_page = _pages_by_path[path]
         title, description = model_page.title, model_page.description
@@ -215,7 +247,39 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
                 }
             markdown = render.environment_markdown(environment, local=handbook.local)
     page.meta.update(title=_html(title), description=_html(description))
-    return f"# {plaintext.markdown_literal(title)}\n\n{markdown}"
+    return f"# {plaintext.markdown_literal(title)}{anchor}\n\n{markdown}"
+
+
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    """Every page: "Klopt er iets niet?" and "Pas deze pagina aan" (see handboek.feedback)."""
+    repository, branch = _repository(config)
+    if not repository:
+        return context  # partials/melden.html says that no repository is set
+    root = Path(config.config_file_path).parent
+    source = page.file.abs_src_path
+    is_generated = page.file.src_uri in GENERATED_PATHS or source is None
+    address = (config.site_url or "") + page.url if config.site_url else page.url or "./"
+    page.meta["handboek_melden"] = feedback.feedback_links(
+        repository,
+        branch,
+        _plain(page.meta.get("title") or page.title or ""),
+        address,
+        None if is_generated else Path(source).resolve().relative_to(root.resolve()).as_posix(),
+        Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
+        + "/"
+        + ENVIRONMENTS_FOLDER,
+    )
+    return context
+
+
+def _plain(text: str) -> str:
+    """The text of a title the hook escaped (`_html`), for a web address."""
+    return text.unescape() if isinstance(text, Markup) else str(text)
+
+
+def _repository(config: MkDocsConfig) -> tuple[str, str]:
+    extra = config.extra
+    return str(extra.get("handboek_repository") or ""), str(extra.get("handboek_branch") or "")
 
 
 def _model() -> Handbook:

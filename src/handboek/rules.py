@@ -21,13 +21,16 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
-from handboek import access, body, language, links, markup, safety
+from handboek import access, body, language, links, markup, points, safety
 from handboek.document import Document, is_environment_path
 from handboek.model import (
     ENVIRONMENTS_FOLDER,
     GENERATED_PATHS,
+    OPEN_DATA_PATH,
     PARTS,
+    POINTS_PART_KEY,
     QUOTES_PART,
+    SELF_SCAN_PATH,
     START_PAGE_PATH,
     LocalEnvironment,
 )
@@ -36,6 +39,7 @@ Finding = tuple[int, str, str]
 CollectionFinding = tuple[str, int, str, str]
 DocumentRule = Callable[[Document], Iterator[Finding]]
 
+_POINTS_TITLE = next(spec.title for spec in PARTS if spec.key == POINTS_PART_KEY)
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _PART_LIST = "\n".join(f"## {spec.title}" for spec in PARTS)
 
@@ -173,6 +177,49 @@ PROSE_RULES: tuple[DocumentRule, ...] = (
     *access.ACCESSIBILITY_RULES,
 )
 
+
+def points_have_distinct_titles(document: Document) -> Iterator[Finding]:
+    """Each point of "Wat kan de gemeente doen?" has its own bold title: the zelfscan, the open
+    data and links to the point (`#punt-...`) tell points apart by it."""
+    if not document.is_environment:
+        return
+    seen: dict[str, points.WrittenPoint] = {}
+    for written in links.written_points(document):
+        point = written.point
+        if point.anchor == points.POINT_PREFIX:
+            yield (
+                written.point.line,
+                f"het punt '**{point.title}**' heeft geen titel met letters of cijfers",
+                "begin het punt met een korte titel in vette letters, bijvoorbeeld "
+                "'- **Vrijwilligers opleiden.** ...'",
+            )
+        elif point.anchor in seen:
+            other = seen[point.anchor]
+            yield (
+                written.point.line,
+                f"het punt '{point.title}' heeft dezelfde titel als het punt op regel "
+                f"{other.point.line} ('{other.point.title}')",
+                "geef elk punt een eigen titel in vette letters",
+            )
+        seen.setdefault(point.anchor, written)
+
+
+def points_stand_on_their_own(document: Document) -> Iterator[Finding]:
+    """A point directly under a later paragraph of the point above it would be shown as text
+    of that paragraph (the Markdown engine's lazy continuation), not as a point."""
+    if not document.is_environment:
+        return
+    for section in document.sections:
+        if section.heading is not None and section.heading.text == _POINTS_TITLE:
+            for line, title in points.swallowed_points(section.markdown, section.line):
+                yield (
+                    line,
+                    f"het punt '{title}' staat direct onder een alinea van het punt erboven; "
+                    "de site toont het daardoor niet als apart punt",
+                    "zet een lege regel boven dit punt",
+                )
+
+
 DOCUMENT_RULES: tuple[DocumentRule, ...] = (
     title_comes_from_front_matter,
     environment_has_introduction,
@@ -180,6 +227,8 @@ DOCUMENT_RULES: tuple[DocumentRule, ...] = (
     environment_parts_are_complete,
     environment_parts_are_filled,
     quotes_have_text_and_role,
+    points_have_distinct_titles,
+    points_stand_on_their_own,
     review_dates_are_in_order,
     *PROSE_RULES,
 )
@@ -229,14 +278,26 @@ def environment_orders_are_unique(collection: Collection) -> Iterator[Collection
             )
 
 
+_GENERATED_HINTS = {
+    SELF_SCAN_PATH: "verwijder dit bestand; de zelfscan komt uit de punten van "
+    "'Wat kan de gemeente doen?' van elke omgeving",
+    OPEN_DATA_PATH: "verwijder dit bestand; de open data komt uit alle omgevingen",
+}
+
+
 def generated_pages_are_not_written(collection: Collection) -> Iterator[CollectionFinding]:
-    """The overview and print-all pages are generated; a file by that name would clash."""
+    """The overview, print-all, zelfscan and open-data pages are generated; a file by that
+    name would clash."""
     for path in sorted(collection.files & set(GENERATED_PATHS)):
         yield (
             collection.folder + path,
             1,
             f"'{path}' wordt door de bouw gemaakt en kan niet met de hand geschreven worden",
-            "verwijder dit bestand; het overzicht komt uit het veld 'overzicht' van elke omgeving",
+            _GENERATED_HINTS.get(
+                path,
+                "verwijder dit bestand; het overzicht komt uit het veld 'overzicht' van elke "
+                "omgeving",
+            ),
         )
 
 
