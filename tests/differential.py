@@ -56,6 +56,8 @@ class _Markers(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for name, value in [(tag, None), *attrs]:
+            if name == "id" or (name == "href" and (value or "").startswith("#")):
+                continue  # toc's ids and permalinks are made from the text (shown as text)
             self.found.update(MARKER.findall(f"{name}={value or ''}"))
 
     handle_startendtag = handle_starttag

@@ -12,11 +12,13 @@ difference would hide something the renderer publishes:
   (`FencedBlockPreprocessor.FENCED_BLOCK_RE`): the fence at the start of the
   line, closed by exactly the same fence; a fence that is never closed is no
   code block (Python-Markdown renders what follows) and is reported;
-- an HTML comment `<!-- ... -->` ends at the first `-->` (or `--!>`, `-- >`:
-  the earliest end any parser reads); one that starts a line may span
-  paragraphs, one inside a paragraph ends in it; an unclosed one hides nothing
+- HTML comments are read from left to right as Python's HTMLParser reads them
+  (to the next `--\\s*>`); one is blanked only when it ends with `-->`, holds no
+  fenced code, and starts a line or ends in its paragraph without another `<!--`;
+  a browser's earlier end (`--!>`) ends the blanking; an unclosed one hides nothing
   and is reported; `<!-->` is no comment (a browser ends it at once);
-- a code span is blanked only on one line, and only before the first line that
+- code spans are paired as Python-Markdown pairs them (in a paragraph, left to
+  right), but a span is blanked only on one line, and only before the first line that
   starts with HTML (inside a raw HTML block Python-Markdown does not read code
   spans: the browser gets their contents as HTML);
 - a link's destination is read with Python-Markdown's own
@@ -45,7 +47,8 @@ _FENCED_BLOCK = FencedBlockPreprocessor.FENCED_BLOCK_RE
 _FENCE_LINE = re.compile(r"^(?:~{3,}|`{3,})", re.M)
 _BACKTICKS = re.compile(r"`+")
 _COMMENT_START = re.compile(r"<!--")
-_COMMENT_END = re.compile(r"--!?\s*>")
+_COMMENT_END = re.compile(r"--!?>")  # where a browser ends a comment
+_PARSER_COMMENT_END = re.compile(r"--\s*>")  # where Python's HTMLParser ends it
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _HTML_LINE = re.compile(r"^ {0,3}<[A-Za-z/!?]", re.M)
 _LINK_END = re.compile(r"\]\(")
@@ -130,10 +133,11 @@ def prose(markdown: str, first_line: int) -> Prose:
     unclosed: list[tuple[str, int]] = []
     # Most pages have no code and no comments: each step is skipped when it has nothing to do.
     text = markdown
+    fences: list[tuple[int, int]] = []
     if "```" in text or "~~~" in text:
-        text = _blank_fences(text, unclosed)
+        text, fences = _blank_fences(text, unclosed)
     if "<!--" in text:
-        text = _blank_comments(text, unclosed)
+        text = _blank_comments(text, unclosed, fences)
     if "`" in text:
         text = _blank_code_spans(text)
     return Prose(text, first_line, markdown, tuple(sorted(unclosed, key=lambda item: item[1])))
@@ -228,20 +232,24 @@ def _blank(text: str) -> str:
     return re.sub(r"[^\n]", " ", text)
 
 
-def _blank_fences(markdown: str, unclosed: list[tuple[str, int]]) -> str:
+def _blank_fences(
+    markdown: str, unclosed: list[tuple[str, int]]
+) -> tuple[str, list[tuple[int, int]]]:
     """Blank every fenced code block as Python-Markdown's fenced_code finds them (fences
     included); a fence line outside them is a fence that is never closed."""
     parts, position, index = [], 0, 0
+    spans: list[tuple[int, int]] = []
     while match := _FENCED_BLOCK.search(markdown, index):
         if match.group("attrs") is not None and _unbalanced(match.group("attrs")):
             index = match.end("attrs")  # as Python-Markdown: `{...}` that is no attr_list
             continue
         parts += [markdown[position : match.start()], _blank(match.group(0))]
+        spans.append(match.span())
         position = index = match.end()
     parts.append(markdown[position:])
     text = "".join(parts)
     unclosed += [("fence", fence.start()) for fence in _FENCE_LINE.finditer(text)]
-    return text
+    return text, spans
 
 
 def _unbalanced(attributes: str) -> bool:
@@ -250,66 +258,84 @@ def _unbalanced(attributes: str) -> bool:
     return bool(get_attrs_and_remainder(attributes)[1])
 
 
-def _blank_comments(text: str, unclosed: list[tuple[str, int]]) -> str:
-    """Blank the HTML comments a browser gets from Python-Markdown (see the docstring)."""
-    parts, position = [], 0
+def _blank_comments(
+    text: str, unclosed: list[tuple[str, int]], fences: list[tuple[int, int]]
+) -> str:
+    """Blank the HTML comments a browser gets from Python-Markdown (see the docstring).
+
+    Comments are read from left to right as Python's HTMLParser (in Python-Markdown)
+    reads them: from `<!--` to the next `--\\s*>`, and the next comment starts after
+    that. Only a comment that surely is one for the renderer and the browser is blanked.
+    """
+    parts, position, after = [], 0, 0
     for start in _COMMENT_START.finditer(text):
         begin = start.start()
-        if begin < position:
-            continue  # inside a comment blanked already
-        if text.startswith(("<!-->", "<!--->"), begin):
-            continue  # no comment: a browser ends it at once and shows what follows
-        end = _COMMENT_END.search(text, start.end())
-        line_start = text.rfind("\n", 0, begin) + 1
-        at_line_start = begin - line_start <= 3 and not text[line_start:begin].strip()
-        if end is None or (not at_line_start and _BLANK_LINE.search(text, begin, end.start())):
+        if begin < after:
+            continue  # inside what HTMLParser read as one comment
+        end = _PARSER_COMMENT_END.search(text, start.end())
+        if end is None:
             unclosed.append(("comment", begin))
             continue
-        parts += [text[position:begin], _blank(text[begin : end.end()])]
-        position = end.end()
+        after = end.end()
+        browser_end = _COMMENT_END.search(text, start.end(), end.end())  # `--!>` ends earlier
+        line_start = text.rfind("\n", 0, begin) + 1
+        at_line_start = begin - line_start <= 3 and not text[line_start:begin].strip()
+        certain = (
+            end.group(0) == "-->"
+            and not text.startswith(("<!-->", "<!--->"), begin)  # a browser ends it at once
+            and not any(
+                begin < fence_end and fence_start < end.end() for fence_start, fence_end in fences
+            )
+            and (
+                at_line_start
+                or (
+                    _BLANK_LINE.search(text, begin, end.start()) is None  # ends in its paragraph
+                    and text.find("<!--", start.end(), end.end()) == -1  # holds no other `<!--`
+                )
+            )
+        )
+        if not at_line_start and _BLANK_LINE.search(text, begin, end.start()):
+            unclosed.append(("comment", begin))  # in a paragraph: the renderer shows '<!--'
+        if certain:
+            stop = browser_end.end() if browser_end else end.end()
+            parts += [text[position:begin], _blank(text[begin:stop])]
+            position = stop
     parts.append(text[position:])
     return "".join(parts)
 
 
 def _blank_code_spans(text: str) -> str:
-    """Blank `code spans`: a run of backticks up to the next run of the same length, on
-    the same line, before any line that starts with HTML (see the docstring)."""
+    """Blank `code spans` as Python-Markdown pairs them: in a paragraph, from left to right,
+    a run of backticks up to the next run of the same length. Only a span on one line is
+    blanked, and only before the first line that starts with HTML (see the docstring)."""
     html = _HTML_LINE.search(text)
     limit = html.start() if html else len(text)
     parts = []
     position = 0
-    for line_start, line in _lines(text[:limit]):
-        if "`" not in line:
-            continue
-        runs = [(match.start(), match.end()) for match in _BACKTICKS.finditer(line)]
+    begin = 0
+    for paragraph_end in [m.start() for m in _BLANK_LINE.finditer(text, 0, limit)] + [limit]:
+        runs = [m.span() for m in _BACKTICKS.finditer(text, begin, paragraph_end)]
         index = 0
         while index < len(runs):
-            begin, end = runs[index]
+            start, end = runs[index]
             closing = next(
                 (
                     other
                     for other in range(index + 1, len(runs))
-                    if runs[other][1] - runs[other][0] == end - begin
+                    if runs[other][1] - runs[other][0] == end - start
                 ),
                 None,
             )
-            if closing is None:
-                index += 1
-                continue
+            if closing is None or (start and text[start - 1] == "\\"):
+                break  # Python-Markdown then pairs no later run of the paragraph either
             close_end = runs[closing][1]
-            parts += [text[position : line_start + begin], " " * (close_end - begin)]
-            position = line_start + close_end
+            if "\n" not in text[start:close_end]:
+                parts += [text[position:start], " " * (close_end - start)]
+                position = close_end
             index = closing + 1
+        begin = paragraph_end
     parts.append(text[position:])
     return "".join(parts)
-
-
-def _lines(text: str) -> list[tuple[int, str]]:
-    found, offset = [], 0
-    for line in text.split("\n"):
-        found.append((offset, line))
-        offset += len(line) + 1
-    return found
 
 
 def _opening_brackets(text: str) -> dict[int, int]:
