@@ -29,6 +29,13 @@ MkDocs, see `handboek check`). This hook only connects it to MkDocs:
   passes gets its Content-Security-Policy, with the hashes of the theme's
   inline scripts (`handboek.csp`). At the end, any problem stops the build
   with all of them.
+
+MkDocs' templates do not escape what they print, and Material prints the
+site name, titles and descriptions raw in some places and with `|e` in
+others. So every text from the content or the local layer reaches the theme
+HTML-escaped as `markupsafe.Markup` (`_html`): printed raw it is escaped, and
+`|e` leaves Markup as it is (no `&amp;amp;`). In the page's Markdown, the
+title is written with `plaintext.markdown_literal`, so it renders as text.
 """
 
 from __future__ import annotations
@@ -40,13 +47,14 @@ from typing import Any
 
 from jinja2 import Environment as TemplateEnvironment
 from jinja2 import FileSystemBytecodeCache
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
 from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
-from handboek import feedback, load, opendata, render, selfscan
+from handboek import feedback, load, opendata, plaintext, render, selfscan
 from handboek.audit_build import BuildAudit
 from handboek.local import renames
 from handboek.local.files import layer_folder
@@ -100,7 +108,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Problems in gemeente.yml are reported with all others by on_pre_build.
     municipality, _ = read_municipality(root)
     if municipality is not None:
-        config.site_name = municipality.title(config.site_name)
+        config.site_name = _html(municipality.title(config.site_name))
         if municipality.site_url:
             config.site_url = municipality.site_url
         if municipality.logo_site_path:
@@ -110,8 +118,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def _html(text: str) -> Markup:
+    """Plain text for the theme's templates: escaped once, never twice (see the docstring)."""
+    return escape(text)
+
+
 def on_pre_build(*, config: MkDocsConfig) -> None:
     global _handbook, _pages_by_path, _audit
+    config.site_name = _html(config.site_name)
+    if config.site_description:
+        config.site_description = _html(config.site_description)
     root = Path(config.config_file_path).parent
     site_url = config.site_url or ""
     _audit = BuildAudit(root, Path(config.docs_dir), site_url)
@@ -200,7 +216,7 @@ def _navigation(handbook: Handbook, files: Files) -> list:
         *nest_paths(sorted(others)),
     ]
     if handbook.local is not None and local:
-        navigation.append({handbook.local.name: [path for path in local if in_nav(path)]})
+        navigation.append({_html(handbook.local.name): [path for path in local if in_nav(path)]})
     return navigation
 
 
@@ -270,54 +286,52 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     """Every page gets its title as `# h1` (the skip link and outline start there)."""
     handbook = _model()
     path = page.file.src_uri
+    anchor = ""  # a fixed id for the h1 (generated pages whose title can change)
     if path == OVERVIEW_PATH:
-        page.meta.update(title="Overzicht", description=render.overview_caption(handbook))
+        title, description = "Overzicht", render.overview_caption(handbook)
         page.meta["handboek_afdruk"] = "liggend"
         page.meta["hide"] = ["toc"]  # the matrix needs the width; the page has no headings
-        return f"# {page.meta['title']}\n\n{markdown}"
-    if path == PRINT_ALL_PATH:
-        page.meta.update(
-            title=PRINT_ALL_TITLE,
-            description="De hele handreiking op één pagina, om af te drukken.",
-        )
+    elif path == PRINT_ALL_PATH:
+        title = PRINT_ALL_TITLE
+        description = "De hele handreiking op één pagina, om af te drukken."
         page.meta["handboek_afdruk"] = "alles"
         page.meta["search"] = {"exclude": True}  # its text is already found on the other pages
-        return f"# {page.meta['title']}\n\n{markdown}"
-    if path == SELF_SCAN_PATH:
-        page.meta.update(
-            title=selfscan.self_scan_title(handbook),
-            description="Per punt van 'Wat kan de gemeente doen?' nagaan wat al geregeld is.",
-        )
+    elif path == SELF_SCAN_PATH:
+        title = selfscan.self_scan_title(handbook)
+        description = "Per punt van 'Wat kan de gemeente doen?' nagaan wat al geregeld is."
         page.meta["handboek_zelfscan"] = True
         # A fixed id: the title has the municipality's name in a fork (links.SELF_SCAN_ANCHOR).
-        return f"# {page.meta['title']} {{#zelfscan}}\n\n{markdown}"
-    if path == OPEN_DATA_PATH:
-        page.meta.update(
-            title="Open data",
-            description="De handreiking als open data: JSON, JSON Schema, CSV en DCAT.",
-        )
-        return f"# {page.meta['title']} {{#open-data}}\n\n{markdown}"
-    model_page = _pages_by_path[path]
-    page.meta.update(title=model_page.title, description=model_page.description)
-    page.meta["handboek_beoordeling"] = {
-        "eigenaar": model_page.review.owner,
-        "datum": render.dutch_date(model_page.review.last_reviewed),
-        "iso": model_page.review.last_reviewed.isoformat(),
-    }
-    # A link in a fork's own page to an earlier name of an environment (the check gave a
-    # notice) is built as a link to its current name.
-    local = handbook.local
-    if local is not None and local.renames and path in {site for site, _ in local.pages}:
-        markdown = renames.rewrite_links(markdown, dict(local.renames))[0]
-    environment = handbook.environment_at(path)
-    if environment is not None:
-        page.meta["template"] = "omgeving.html"
-        if handbook.local is not None:
-            contact = files.get_file_from_path(handbook.local.contact_path)
-            assert contact is not None  # the check requires the contact page
-            page.meta["handboek_lokaal"] = {"naam": handbook.local.name, "contact": contact.url}
-        markdown = render.environment_markdown(environment, local=handbook.local)
-    return f"# {model_page.title}\n\n{markdown}"
+        anchor = " {#zelfscan}"
+    elif path == OPEN_DATA_PATH:
+        title = "Open data"
+        description = "De handreiking als open data: JSON, JSON Schema, CSV en DCAT."
+        anchor = " {#open-data}"
+    else:
+        model_page = _pages_by_path[path]
+        title, description = model_page.title, model_page.description
+        page.meta["handboek_beoordeling"] = {
+            "eigenaar": _html(model_page.review.owner),
+            "datum": render.dutch_date(model_page.review.last_reviewed),
+            "iso": model_page.review.last_reviewed.isoformat(),
+        }
+        # A link in a fork's own page to an earlier name of an environment (the check gave a
+        # notice) is built as a link to its current name.
+        local = handbook.local
+        if local is not None and local.renames and path in {site for site, _ in local.pages}:
+            markdown = renames.rewrite_links(markdown, dict(local.renames))[0]
+        environment = handbook.environment_at(path)
+        if environment is not None:
+            page.meta["template"] = "omgeving.html"
+            if handbook.local is not None:
+                contact = files.get_file_from_path(handbook.local.contact_path)
+                assert contact is not None  # the check requires the contact page
+                page.meta["handboek_lokaal"] = {
+                    "naam": _html(handbook.local.name),
+                    "contact": contact.url,
+                }
+            markdown = render.environment_markdown(environment, local=handbook.local)
+    page.meta.update(title=_html(title), description=_html(description))
+    return f"# {plaintext.markdown_literal(title)}{anchor}\n\n{markdown}"
 
 
 def _add_feedback_links(page: Page, config: MkDocsConfig) -> None:
@@ -332,13 +346,18 @@ def _add_feedback_links(page: Page, config: MkDocsConfig) -> None:
     page.meta["handboek_melden"] = feedback.feedback_links(
         repository,
         branch,
-        str(page.meta.get("title") or page.title or ""),
+        _plain(page.meta.get("title") or page.title or ""),
         address,
         None if is_generated else Path(source).resolve().relative_to(root.resolve()).as_posix(),
         Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
         + "/"
         + ENVIRONMENTS_FOLDER,
     )
+
+
+def _plain(text: str) -> str:
+    """The text of a title the hook escaped (`_html`), for a web address."""
+    return text.unescape() if isinstance(text, Markup) else str(text)
 
 
 def _repository(config: MkDocsConfig) -> tuple[str, str]:

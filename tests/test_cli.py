@@ -194,9 +194,15 @@ def test_a_folder_named_like_a_page_is_just_a_folder(
 def test_a_symbolic_link_loop_is_not_followed(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    # Not followed, and (issue #10) reported: a link could publish files from anywhere.
     content = write_content(tmp_path)
     (content / "omgevingen" / "lus").symlink_to(content, target_is_directory=True)
-    assert run_check(tmp_path, capsys)[0] == 0
+    code, output = run_check(tmp_path, capsys)
+    assert code == 1
+    assert output.splitlines()[0] == (
+        "content/omgevingen/lus:1: dit is een snelkoppeling (symbolische link); de site neemt "
+        "alleen gewone bestanden op"
+    )
 
 
 def test_an_unreadable_file_is_reported(

@@ -1,8 +1,9 @@
 """Splitting a Markdown body into its `##` sections and quotes, with line numbers.
 
-This is a small line-based reader, not a Markdown renderer: it only needs to
-know where second-level headings start (outside fenced code) and what the
-blockquotes of a section say, so that checks can point at exact lines.
+It reads what `scan` (the one Markdown reader) leaves as prose: it only
+needs to know where headings start (not in fenced code or a comment, as
+Python-Markdown renders them) and what the blockquotes of a section say, so
+that checks can point at exact lines.
 """
 
 from __future__ import annotations
@@ -10,10 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from handboek import scan
+
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 # Matched in "\n" + body: the leading literal newline lets the regex engine skip ahead.
-_CANDIDATE = re.compile(r"\n([ ]*[#`~][^\n]*)")
-_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
+_CANDIDATE = re.compile(r"\n([ ]*#[^\n]*)")
+# What can hide a heading line from Python-Markdown: a fence or a comment.
+_MAY_HIDE = re.compile(r"```|~~~|<!--")
 _ATTRIBUTION = re.compile(r"^(?:—|--)\s*(.*)$")
 
 
@@ -46,26 +50,21 @@ class Blockquote:
     line: int
 
 
-def headings(body: str, first_line: int) -> tuple[Heading, ...]:
-    """All ATX headings outside fenced code blocks."""
+def headings(body: str, first_line: int, prose: scan.Prose | None = None) -> tuple[Heading, ...]:
+    """All ATX headings that Python-Markdown renders: not in fenced code or a comment
+    (`scan.prose` knows where those are; `prose`: the body's, when already read)."""
+    if prose is None and _MAY_HIDE.search(body):
+        prose = scan.prose(body, first_line)
+    text = "\n" + (body if prose is None else prose.text)
     found = []
-    fence: str | None = None
-    text = "\n" + body
     line_number, counted_to = first_line - 1, 0
-    # Only lines that start with '#', '`' or '~' can open a heading or a fence.
+    # Only lines that start with '#' can be a heading.
     for candidate in _CANDIDATE.finditer(text):
         line_number += text.count("\n", counted_to, candidate.start(1))
         counted_to = candidate.start(1)
-        line = candidate.group(1)
-        fence_match = _FENCE.match(line)
-        if fence_match:
-            marker = fence_match.group(1)[0]
-            if fence is None:
-                fence = marker
-            elif fence == marker:
-                fence = None
-            continue
-        if fence is None and (match := _HEADING.match(line)):
+        start = candidate.start(1) - 1  # in the body
+        line = body[start : start + len(candidate.group(1))]
+        if match := _HEADING.match(line):
             found.append(Heading(len(match.group(1)), match.group(2).strip(), line_number))
     return tuple(found)
 

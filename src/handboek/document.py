@@ -19,6 +19,10 @@ from handboek.model import ENVIRONMENTS_FOLDER
 from handboek.problems import Problem
 from handboek.schema import ENVIRONMENT_FIELDS, PAGE_FIELDS, Field
 
+# A bound under abuse, with frontmatter.MAX_FILE_BYTES: numbering the ids of many equal
+# headings takes time in the square of their number (here and in Python-Markdown's toc).
+MAX_HEADINGS = 1000
+
 
 @dataclass(frozen=True)
 class Document:
@@ -54,6 +58,10 @@ class Document:
     @functools.cached_property
     def links(self) -> tuple[scan.Link, ...]:
         return scan.links(self.prose)
+
+    @functools.cached_property
+    def unclosed_links(self) -> tuple[int, ...]:
+        return scan.unclosed_links(self.prose)
 
     @functools.cached_property
     def definitions(self) -> tuple[scan.Definition, ...]:
@@ -101,6 +109,17 @@ def read_document(
     node, problems = frontmatter.parse_yaml(source)
     if node is None:
         return None, problems
+    prose = scan.prose(source.body, source.body_line)
+    found_headings = body.headings(source.body, source.body_line, prose)
+    if len(found_headings) > MAX_HEADINGS:
+        return None, [
+            Problem(
+                path,
+                found_headings[MAX_HEADINGS].line,
+                f"de pagina heeft meer dan {MAX_HEADINGS} koppen",
+                "verdeel de tekst over meer pagina's",
+            )
+        ]
     reader = frontmatter.FieldReader(path, source.front_matter_line)
     fields = reader.read_group(node, fields_for(content_path))
     field_lines = {
@@ -112,8 +131,9 @@ def read_document(
         fields=fields,
         field_lines=field_lines,
         front_matter_line=source.front_matter_line,
-        headings=body.headings(source.body, source.body_line),
+        headings=found_headings,
         body=source.body,
         body_line=source.body_line,
     )
+    document.__dict__["prose"] = prose  # read once: the cached `prose` of the document
     return document, reader.problems

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 import yaml.reader
 
+from handboek import plaintext
 from handboek.problems import Problem
 from handboek.schema import Field, Kind
 
@@ -69,9 +70,22 @@ class SourceText:
     body_line: int  # line number of the first body line
 
 
+# Bounds under abuse (see CONTRIBUTING.md, "Grenzen"): a file above these is reported, not read
+# on, so the check of any file finishes in well under a second. The longest page of the
+# handbook is about 6 KB with lines of at most 400 characters.
+MAX_FILE_BYTES = 256 * 1024
+MAX_LINE_CHARACTERS = 10_000
+_LONG_LINE = re.compile(f"[^\n]{{{MAX_LINE_CHARACTERS + 1}}}")
+_CONFLICT_MARKER = re.compile(r"^(?:<{7}|>{7})(?: |$)", re.M)
+_CONFLICT_MIDDLE = re.compile(r"^(?:={7}|\|{7}(?: .*)?)$", re.M)
+
+
 def read_text(file: Path, display_path: str) -> tuple[str | None, list[Problem]]:
-    """Decode a content file as UTF-8 without byte-order mark."""
+    """Decode a content file as UTF-8 without byte-order mark, within the bounds above,
+    without git conflict markers."""
     try:
+        if file.stat().st_size > MAX_FILE_BYTES:
+            return None, [_too_large(display_path, file.stat().st_size)]
         data = file.read_bytes()
     except OSError as error:
         return None, [
@@ -92,7 +106,7 @@ def read_text(file: Path, display_path: str) -> tuple[str | None, list[Problem]]
             )
         ]
     try:
-        return data.decode("utf-8"), []
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         return None, [
@@ -103,6 +117,64 @@ def read_text(file: Path, display_path: str) -> tuple[str | None, list[Problem]]
                 "sla het bestand op met de tekenset 'UTF-8'",
             )
         ]
+    problems = [*_long_lines(text, display_path), *_conflict_markers(text, display_path)]
+    return (None, problems) if problems else (text, [])
+
+
+def _too_large(path: str, size: int) -> Problem:
+    return Problem(
+        path,
+        1,
+        f"het bestand is te groot ({size // 1024} KB; hoogstens {MAX_FILE_BYTES // 1024} KB)",
+        "verdeel de tekst over meer pagina's; afbeeldingen horen in een eigen bestand",
+    )
+
+
+def _long_lines(text: str, path: str) -> list[Problem]:
+    if len(text) <= MAX_LINE_CHARACTERS or not _LONG_LINE.search(text):
+        return []
+    found = []
+    for number, line in enumerate(text.split("\n"), 1):
+        if len(line) > MAX_LINE_CHARACTERS:
+            found.append(
+                Problem(
+                    path,
+                    number,
+                    f"de regel is te lang ({len(line)} tekens; hoogstens {MAX_LINE_CHARACTERS})",
+                    "begin een nieuwe alinea met een lege regel, of zet een regeleinde "
+                    "(Enter) tussen twee zinnen",
+                )
+            )
+    return found
+
+
+def _conflict_markers(text: str, path: str) -> list[Problem]:
+    """The lines of a merge conflict git left in the file: `<<<<<<<`, `=======`, `>>>>>>>`.
+
+    `=======` alone is also Markdown (a line under a heading), so it counts only
+    after a `<<<<<<<`.
+    """
+    if "<<<<<<<" not in text and ">>>>>>>" not in text:
+        return []
+    found = []
+    opened = False
+    lines = text.split("\n")
+    for number, line in enumerate(lines, 1):
+        line = line.removesuffix("\r")
+        if _CONFLICT_MARKER.match(line):
+            opened = line.startswith("<")
+        elif not (opened and _CONFLICT_MIDDLE.match(line)):
+            continue
+        found.append(
+            Problem(
+                path,
+                number,
+                f"hier staat een markering van een git-conflict: '{line[:7]}'",
+                "git kon twee versies niet samenvoegen: kies tussen de tekst boven en onder "
+                "'=======' en haal de regels met '<<<<<<<', '=======' en '>>>>>>>' weg",
+            )
+        )
+    return found
 
 
 def split_front_matter(text: str, path: str) -> tuple[SourceText | None, list[Problem]]:
@@ -216,8 +288,13 @@ def parse_yaml(
     ]
     if tab_problems or break_problems:
         return None, tab_problems + break_problems
+    too_deep = _too_deep(text)
+    if too_deep is not None:
+        return None, [_deep_problem(source, subject, too_deep)]
     try:
         node = _compose(source.front_matter)
+    except RecursionError:
+        return None, [_deep_problem(source, subject, 0)]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         if error.context_mark and str(error.context).startswith(_OPENED_CONTEXTS):
@@ -257,6 +334,39 @@ def parse_yaml(
             )
         ]
     return node, []
+
+
+# Deeper than this, YAML is not parsed (PyYAML's parser recurses per level: thousands of
+# levels take seconds and then end in a RecursionError). The fields need depth 4.
+MAX_DEPTH = 50
+
+
+def _deep_problem(source: SourceText, subject: str, offset: int) -> Problem:
+    return Problem(
+        source.path,
+        source.front_matter_line + offset,
+        f"{subject} is te diep genest (lijsten of groepen in elkaar)",
+        "een veld heeft hoogstens een groep of lijst eronder; haal de extra '[', '{' of "
+        "inspringing weg",
+    )
+
+
+def _too_deep(text: str) -> int | None:
+    """The 0-based line where brackets or indentation nest deeper than MAX_DEPTH, if any."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH and len(text) < MAX_DEPTH * 40:
+        return None
+    depth = 0
+    for number, line in enumerate(text.split("\n")):
+        if len(line) - len(line.lstrip(" ")) > MAX_DEPTH * 2:
+            return number
+        for character in line:
+            if character in "[{":
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return number
+            elif character in "]}":
+                depth = max(depth - 1, 0)
+    return None
 
 
 class FieldReader:
@@ -339,8 +449,11 @@ class FieldReader:
             if not node.value:
                 self.problem(node, f"de lijst '{label}' is leeg", "zet er minstens één punt in")
                 return None
+            # The overview's points are only ever written out escaped, in the matrix
+            # (templates with autoescape): markup in them shows as the characters typed.
             items = [
-                self.read_text(item, f"{label} (punt {i})") for i, item in enumerate(node.value, 1)
+                self.read_text(item, f"{label} (punt {i})", plain=False)
+                for i, item in enumerate(node.value, 1)
             ]
             return tuple(items) if all(item is not None for item in items) else None
         if not isinstance(node, yaml.ScalarNode):
@@ -349,7 +462,7 @@ class FieldReader:
         if field.kind is Kind.TEXT:
             return self.read_text(node, label)
         if field.kind is Kind.MARKDOWN:
-            text = self.read_text(node, label)
+            text = self.read_text(node, label, plain=False)
             return None if text is None else _markdown(node.value)
         if field.kind is Kind.DATE:
             return self.read_date(node, label)
@@ -387,7 +500,9 @@ class FieldReader:
             _text_hint(node) if field.kind is Kind.TEXT else _kind_hint(field.kind),
         )
 
-    def read_text(self, node: yaml.Node, label: str) -> str | None:
+    def read_text(self, node: yaml.Node, label: str, plain: bool = True) -> str | None:
+        """The text of a scalar, spaces made single; `plain`: markup is a problem
+        (see `plaintext`), for every field that is not Markdown."""
         if not isinstance(node, yaml.ScalarNode):
             found = _YAML_TAG_NAMES.get(node.tag, "iets anders")
             self.problem(node, f"'{label}' moet tekst zijn, maar is {found}", _text_hint(node))
@@ -405,6 +520,11 @@ class FieldReader:
             return None
         if not node.value.strip():
             self.problem(node, f"'{label}' is leeg", "vul een tekst in")
+            return None
+        if plain and (markup := plaintext.markup_in(node.value)):
+            self.problem(
+                node, f"'{label}' is gewone tekst, maar bevat {markup}", plaintext.PLAIN_TEXT_HINT
+            )
             return None
         return " ".join(node.value.split())
 

@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from handboek import body, points, rules
+from handboek import body, points, rules, tree
 from handboek.document import Document, read_document
 from handboek.local import layer
 from handboek.local.files import layer_folder
@@ -51,28 +51,24 @@ def today() -> dt.date:
 
 @dataclass(frozen=True)
 class ContentListing:
-    """What is in the content folder, from one walk through it."""
+    """What is in the content folder, from one walk through it (links not followed)."""
 
     pages: tuple[Path, ...]  # the Markdown files, sorted
-    files: frozenset[str]  # every file (pages, images, ...), relative, with '/'
-    unreadable: tuple[Path, ...]  # `.md` names that are neither file nor folder
+    files: frozenset[str]  # every entry but folders (pages, images, ...), relative, with '/'
+    unreadable: tuple[Path, ...]  # neither file nor folder: a broken link, a pipe, a device
+    links: tuple[Path, ...] = ()  # symbolic links (to a file or folder, inside or out)
 
 
 def list_content(content_dir: Path) -> ContentListing:
-    pages: list[Path] = []
-    files: set[str] = set()
-    unreadable: list[Path] = []
-    for path in sorted(content_dir.rglob("*")):
-        is_markdown = path.name.endswith(".md")
-        if path.is_file():
-            if is_markdown:
-                pages.append(path)
-        elif is_markdown and not path.is_dir():
-            unreadable.append(path)  # a broken link, a pipe, a device: reported, not missing
-        else:
-            continue
-        files.add(path.relative_to(content_dir).as_posix())
-    return ContentListing(tuple(pages), frozenset(files), tuple(unreadable))
+    found = tree.walk(content_dir)
+    pages = tuple(path for path in found.files if path.name.endswith(".md"))
+    entries = (*found.files, *found.links, *found.special)
+    return ContentListing(
+        pages,
+        frozenset(path.relative_to(content_dir).as_posix() for path in entries),
+        found.special,
+        found.links,
+    )
 
 
 def check_content(content_dir: Path, root: Path, on: dt.date | None = None) -> CheckResult:
@@ -121,16 +117,13 @@ def check_content(content_dir: Path, root: Path, on: dt.date | None = None) -> C
 
 
 def _unreadable_entries(listing: ContentListing, root: Path) -> list[Problem]:
-    """A `.md` name that is neither file nor folder: a broken link, a pipe, a device."""
+    """What is not a plain file or folder: a symbolic link, a pipe, a device (see `tree`)."""
     return [
-        Problem(
-            _display_path(path, root),
-            1,
-            "dit is geen gewoon bestand (bijvoorbeeld een snelkoppeling naar een bestand dat "
-            "niet bestaat)",
-            "vervang het door een gewoon Markdown-bestand, of verwijder het",
-        )
+        Problem(_display_path(path, root), 1, tree.NOT_A_FILE, tree.NOT_A_FILE_HINT)
         for path in listing.unreadable
+    ] + [
+        Problem(_display_path(path, root), 1, tree.A_LINK, tree.A_LINK_HINT)
+        for path in listing.links
     ]
 
 

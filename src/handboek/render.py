@@ -17,8 +17,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 import jinja2
+from markupsafe import Markup
 
-from handboek import points, scan
+from handboek import plaintext, points, scan
 from handboek.model import (
     MATRIX_ROWS,
     PARTS,
@@ -125,7 +126,8 @@ def local_blocks(
             kind=kind,
             id=id_prefix + anchor,
             hashes="#" * heading_level,
-            title=f"{title} {local.name}",
+            # The heading is Markdown: the name is written to render as text.
+            title=Markup(plaintext.markdown_literal(f"{title} {local.name}")),
             items=items,
             is_email=lambda text: bool(_EMAIL.match(text)),
             # Written as under a part (### and ####), shown under the block's own heading.
@@ -173,7 +175,8 @@ def print_all_markdown(handbook: Handbook, date: dt.date, start: Page) -> str:
     blocks.append("</section>")
     for environment in handbook.environments:
         blocks.append('<section class="handboek-afdruk-omgeving" markdown="1">')
-        blocks.append(f"## {environment.page.title} {{#{environment.slug}}}")
+        title = plaintext.markdown_literal(environment.page.title)  # as text, not Markdown
+        blocks.append(f"## {title} {{#{environment.slug}}}")
         text = environment_markdown(
             environment,
             heading_level=3,
@@ -233,9 +236,18 @@ def _section_ids(handbook: Handbook, environment: Environment) -> set[str]:
 
 
 def _shift_headings(markdown: str, levels: int) -> str:
+    """`##`-`#####` headings `levels` deeper; only headings Python-Markdown renders, not a
+    `##` line in fenced code or a comment (the one reader, `scan`, knows which those are)."""
     if not levels:
         return markdown
-    return re.sub(r"^(#{2,5})(?=\s)", lambda m: m.group(1) + "#" * levels, markdown, flags=re.M)
+    text = scan.prose(markdown, 1).text
+    return _SHIFTABLE.sub(
+        lambda m: m.group(1) + "#" * levels if text.startswith("#", m.start()) else m.group(0),
+        markdown,
+    )
+
+
+_SHIFTABLE = re.compile(r"^(#{2,5})(?=\s)", re.M)
 
 
 def _in_page_href(environment: Environment, anchor: str) -> str:

@@ -7,10 +7,10 @@ what is wrong in Dutch, the hint how to fix it. Rules only look at what
 `document.read_document` parsed; they never raise.
 
 The rules about links live in `links`, those about scripts and other websites
-in `safety`, those about image descriptions and link texts in `access`, those
-about sentence length and quote marks in `language`; the registries
-`DOCUMENT_RULES`, `NOTICE_RULES` and `COLLECTION_RULES` below list every rule
-that `load.check_content` runs.
+in `safety`, those about unclosed markup and attr_list in `markup`, those about
+image descriptions and link texts in `access`, those about sentence length and
+quote marks in `language`; the registries `DOCUMENT_RULES`, `NOTICE_RULES` and
+`COLLECTION_RULES` below list every rule that `load.check_content` runs.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
-from handboek import access, body, language, links, points, safety
+from handboek import access, body, language, links, markup, points, safety
 from handboek.document import Document, is_environment_path
 from handboek.model import (
     ENVIRONMENTS_FOLDER,
@@ -190,6 +190,7 @@ def review_dates_are_in_order(document: Document) -> Iterator[Finding]:
 
 # The rules for any Markdown prose, also a fork's notes and descriptions (see `local.layer`).
 PROSE_RULES: tuple[DocumentRule, ...] = (
+    *markup.MARKUP_RULES,
     links.references_are_defined,
     *safety.SAFETY_RULES,
     *access.ACCESSIBILITY_RULES,

@@ -39,12 +39,24 @@ FORBIDDEN_ELEMENTS = {
     "link": _THEME_HINT,
     "base": _THEME_HINT,
     "meta": _THEME_HINT,
+    # SVG and MathML have their own ways to load and link (<image href>, xlink:href), and
+    # <noscript> content is parsed twice by browsers: the content does not need them.
+    "svg": _THEME_HINT,
+    "math": _THEME_HINT,
+    "noscript": _CODE_HINT,
+    "template": _CODE_HINT,
+    # A form sends what readers type to the address in its action.
+    "form": "de site stuurt geen gegevens van lezers ergens heen; zet een gewone link naar "
+    "het formulier, bijvoorbeeld [Vul het formulier in](https://...)",
 }
 # Attributes whose value the browser follows as an address.
 _LINK_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "data")
 # Attributes whose address the browser loads while showing the page.
 _EMBED_ATTRIBUTES = ("src", "srcset", "poster", "data", "background")
 _CODE_SCHEMES = ("javascript:", "vbscript:")
+# A link may not open a document made of its own address (data:text/html runs script);
+# an image may be data:image/... (it is shown, never run).
+_DATA_SCHEME = "data:"
 _CSS_URL = re.compile(r"url\(\s*['\"]?\s*(?:https?:)?//", re.I)
 _EVENT_HANDLER = re.compile(r"^on[a-z]+$")
 _IMAGE_HINT = (
@@ -73,6 +85,22 @@ def no_code_in_links(document: Document) -> Iterator[Finding]:
         for name, value in tag.attributes
         if name in _LINK_ATTRIBUTES
     ]
+    data_links = [(link.line, link.destination) for link in document.links if not link.image]
+    data_links += [(item.line, item.destination) for item in document.definitions]
+    data_links += [
+        (tag.line, value)
+        for tag in document.tags
+        for name, value in tag.attributes
+        if name in _LINK_ATTRIBUTES and name not in ("src", "data")
+    ]
+    for line, address in sorted(set(data_links)):
+        if _scheme_of(address).startswith(_DATA_SCHEME):
+            yield (
+                line,
+                "een link met 'data:' is niet toegestaan",
+                "een link gaat naar een pagina of bestand (https://... of een .md-bestand); "
+                "zet afbeeldingen in de inhoudsmap",
+            )
     for line, address in sorted(addresses):
         if _scheme_of(address).startswith(_CODE_SCHEMES):
             yield (
@@ -123,6 +151,7 @@ def no_external_images(document: Document) -> Iterator[Finding]:
         for name, value in tag.attributes
         if name == "style" and _CSS_URL.search(html.unescape(value))
     ]
+
     for line, what in sorted(found):
         yield line, f"{what} laadt iets van een andere website", _IMAGE_HINT
 
@@ -145,4 +174,36 @@ def _is_other_host(address: str) -> bool:
     )
 
 
-SAFETY_RULES = (no_scripts_or_embeds, no_code_in_links, no_event_handlers, no_external_images)
+_CSS_LOADS = re.compile(r"url\(|image-set\(|@import|\\|expression\(", re.I)
+
+
+def no_loading_styles(document: Document) -> Iterator[Finding]:
+    """No `ping` (a request when a link is followed), and a `style` attribute loads
+    nothing: no url(), image-set(), @import, and no CSS escapes ('\\') that could
+    spell them (an address to another host is reported by `no_external_images`)."""
+    for tag in document.tags:
+        for name, value in tag.attributes:
+            if name == "ping":
+                yield (
+                    tag.line,
+                    f"het HTML-attribuut 'ping' in <{tag.name}> is niet toegestaan",
+                    "de site meldt aan geen enkele website dat een lezer op een link klikt "
+                    "(privacy); haal 'ping' weg",
+                )
+            decoded = html.unescape(value)
+            if name == "style" and _CSS_LOADS.search(decoded) and not _CSS_URL.search(decoded):
+                yield (
+                    tag.line,
+                    f"de stijl (style) van <{tag.name}> bevat url(), image-set(), @import of '\\'",
+                    "opmaak komt uit het thema (map overrides/); haal de stijl weg, of houd "
+                    "alleen eenvoudige opmaak als 'color: #1f4e79' over",
+                )
+
+
+SAFETY_RULES = (
+    no_scripts_or_embeds,
+    no_code_in_links,
+    no_event_handlers,
+    no_external_images,
+    no_loading_styles,
+)

@@ -1,34 +1,75 @@
-"""Finding links and HTML in the prose of a page, with line numbers.
+"""The one Markdown reader: what a page renders, with line numbers.
 
-The link and safety rules look at what a page will render: not at code, which
-is shown as text. `prose` returns the Markdown body with fenced code blocks,
-code spans and HTML comments blanked out (replaced by spaces, newlines kept),
+Every rule that reads a body (headings and sections in `body`, links and
+anchors in `links`, HTML in `safety` and `access`, the print page's heading
+shift in `render`) reads it through `prose`: the body with what
+Python-Markdown shows as text blanked out (replaced by spaces, newlines kept),
 so an offset in it is an offset in the body and `Prose.line_at` gives the line
-an editor sees. `links`, `definitions`, `references` and `tags` then read that
-text. This is a small scanner for the Markdown editors write, not a full
-CommonMark parser: indented code blocks, for instance, count as prose.
+an editor sees. It follows Python-Markdown (with MkDocs' fenced_code) where a
+difference would hide something the renderer publishes:
+
+- a fenced code block is found with Python-Markdown's own expression
+  (`FencedBlockPreprocessor.FENCED_BLOCK_RE`): the fence at the start of the
+  line, closed by exactly the same fence; a fence that is never closed is no
+  code block (Python-Markdown renders what follows) and is reported;
+- HTML comments are read from left to right as Python's HTMLParser reads them
+  (to the next `--\\s*>`); one is blanked only when it ends with `-->`, holds no
+  fenced code, and starts a line or ends in its paragraph without another `<!--`;
+  a browser's earlier end (`--!>`) ends the blanking; an unclosed one hides nothing
+  and is reported; `<!-->` is no comment (a browser ends it at once);
+- code spans are paired as Python-Markdown pairs them (in a paragraph, left to
+  right), but a span is blanked only on one line, and only before the first line that
+  starts with HTML (inside a raw HTML block Python-Markdown does not read code
+  spans: the browser gets their contents as HTML);
+- a link's destination is read with Python-Markdown's own
+  `LinkInlineProcessor.getLink`, so spaces, nested parentheses and titles
+  are read as the renderer reads them; `[tekst](` that is never closed is
+  reported.
+
+Where this reader and the renderer could still differ, the reader shows more
+(indented code counts as prose), never less: tests/test_scanner_differential.py
+renders random documents with the site's Markdown and asserts that every tag,
+attribute and address in the HTML was seen here.
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-_FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
+from markdown.extensions.fenced_code import FencedBlockPreprocessor
+from markdown.inlinepatterns import LINK_RE, LinkInlineProcessor
+
+_FENCED_BLOCK = FencedBlockPreprocessor.FENCED_BLOCK_RE
+_FENCE_LINE = re.compile(r"^(?:~{3,}|`{3,})", re.M)
 _BACKTICKS = re.compile(r"`+")
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_COMMENT_START = re.compile(r"<!--")
+_COMMENT_END = re.compile(r"--!?>")  # where a browser ends a comment
+_PARSER_COMMENT_END = re.compile(r"--\s*>")  # where Python's HTMLParser ends it
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_HTML_LINE = re.compile(r"^ {0,3}<[A-Za-z/!?]", re.M)
 _LINK_END = re.compile(r"\]\(")
+
+
+class _LinkReader(LinkInlineProcessor):
+    """Python-Markdown's reader of `(destination "title")`, outside a Markdown instance:
+    there are no stashed inline placeholders to put back."""
+
+    def unescape(self, text: str) -> str:
+        return text
+
+
+_LINK_READER = _LinkReader(LINK_RE)
+# A destination longer than this is not read on (and reported as not closed): reading
+# every `](` of a paragraph to its end would take time in the square of its length.
+MAX_DESTINATION = 500
 # Matched in "\n" + text: a leading literal newline lets the regex engine skip ahead.
 _DEFINITION = re.compile(r"\n {0,3}\[([^\]\n]+)\]:[ \t]*\n?[ \t]*(<[^>\n]*>|\S+)")
 # Starts with a literal '[' so the regex engine can skip ahead (an image's '!' is read before it).
 _REFERENCE = re.compile(r"\[([^\[\]\n]*)\]\[([^\[\]\n]*)\]")
-# After `](`: the destination (`<...>` or without spaces, balanced parentheses),
-# an optional title, and the closing parenthesis.
-_DESTINATION = re.compile(
-    r"[ \t]*\n?[ \t]*(<[^<>\n]*>|(?:[^\s()]|\([^\s()]*\))*)"
-    r"(?:[ \t]*\n?[ \t]+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?[ \t]*\n?[ \t]*\)"
-)
 _SHORTCUT_IMAGE = re.compile(r"!\[([^\[\]\n]+)\](?![\[(])")
 _TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>")
 _ATTRIBUTE = re.compile(
@@ -43,6 +84,8 @@ class Prose:
     text: str
     first_line: int
     source: str  # the body as written (same offsets): code in a link's text is still text
+    # Offsets of what opens but never closes: ("fence" | "comment", offset).
+    unclosed: tuple[tuple[str, int], ...] = ()
 
     def line_at(self, offset: int) -> int:
         return self.first_line + self.text.count("\n", 0, offset)
@@ -86,14 +129,18 @@ class Tag:
 
 
 def prose(markdown: str, first_line: int) -> Prose:
-    """The body with fenced code, code spans and HTML comments replaced by spaces."""
+    """The body with fenced code, HTML comments and code spans replaced by spaces."""
+    unclosed: list[tuple[str, int]] = []
     # Most pages have no code and no comments: each step is skipped when it has nothing to do.
-    text = _blank_fences(markdown) if "```" in markdown or "~~~" in markdown else markdown
+    text = markdown
+    fences: list[tuple[int, int]] = []
+    if "```" in text or "~~~" in text:
+        text, fences = _blank_fences(text, unclosed)
     if "<!--" in text:
-        text = _COMMENT.sub(lambda match: _blank(match.group(0)), text)
+        text = _blank_comments(text, unclosed, fences)
     if "`" in text:
         text = _blank_code_spans(text)
-    return Prose(text, first_line, markdown)
+    return Prose(text, first_line, markdown, tuple(sorted(unclosed, key=lambda item: item[1])))
 
 
 def label(text: str) -> str:
@@ -103,17 +150,47 @@ def label(text: str) -> str:
 
 def links(page: Prose) -> tuple[Link, ...]:
     """Inline links and images; a link around an image gives both."""
-    text = page.text
-    found = []
+    return tuple(
+        Link(destination, image, page.line_at(start), page.source[start + 1 : end])
+        for start, end, destination, image in inline_links(page.text)
+        if destination is not None
+    )
+
+
+def unclosed_links(page: Prose) -> tuple[int, ...]:
+    """The lines of `[tekst](` whose `)` never comes: Python-Markdown shows them as text."""
+    return tuple(
+        page.line_at(start)
+        for start, _, destination, _ in inline_links(page.text)
+        if destination is None
+    )
+
+
+@functools.lru_cache(maxsize=64)  # `links` and `unclosed_links` read the same page
+def inline_links(text: str) -> list[tuple[int, int, str | None, bool]]:
+    """(offset of '[', offset of ']', destination or None when not closed, image?)."""
+    found: list[tuple[int, int, str | None, bool]] = []
+    if "](" not in text:
+        return found
+    ends = [match.start() for match in _BLANK_LINE.finditer(text)] + [len(text)]
+    nested: dict[int, int] | None = None  # made only when a page nests brackets
+    paragraph = 0
     for match in _LINK_END.finditer(text):
-        start = _opening_bracket(text, match.start())
-        destination = _destination(text, match.end())
-        if start is None or destination is None:
+        while ends[paragraph] < match.end():
+            paragraph += 1
+        begin = ends[paragraph - 1] if paragraph else 0
+        start = text.rfind("[", begin, match.start())
+        if start == -1:
             continue
+        if text.find("]", start, match.start()) != -1:  # `[a [b] c](d)`: match by depth
+            nested = _opening_brackets(text) if nested is None else nested
+            if (start := nested.get(match.start(), -1)) == -1:
+                continue
         image = start > 0 and text[start - 1] == "!"
-        label_text = page.source[start + 1 : match.start()]
-        found.append(Link(destination, image, page.line_at(start), label_text))
-    return tuple(found)
+        span = _destination_span(text, match.end(), ends[paragraph])
+        destination = None if span is None else text[span[0] : span[1]].strip()
+        found.append((start, match.start(), destination, image))
+    return found
 
 
 def definitions(page: Prose) -> tuple[Definition, ...]:
@@ -155,86 +232,172 @@ def _blank(text: str) -> str:
     return re.sub(r"[^\n]", " ", text)
 
 
-def _blank_fences(markdown: str) -> str:
-    """Blank every line of a fenced code block, fences included (unclosed: to the end)."""
-    lines = markdown.split("\n")
-    fence: str | None = None
-    for index, line in enumerate(lines):
-        if fence is None:
-            match = _FENCE_OPEN.match(line)
-            if match and not (match.group(1)[0] == "`" and "`" in match.group(2)):
-                fence = match.group(1)
-                lines[index] = _blank(line)
-        else:
-            closing = re.match(rf"^ {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$", line)
-            if closing:
-                fence = None
-            lines[index] = _blank(line)
-    return "\n".join(lines)
-
-
-def _blank_code_spans(text: str) -> str:
-    """Blank `code spans`: a run of backticks up to the next run of the same length.
-
-    A code span never crosses a blank line (the end of a paragraph).
-    """
-    parts = []
-    position = 0
-    search_from = 0
-    while match := _BACKTICKS.search(text, search_from):
-        run = match.group(0)
-        closing = re.compile(rf"(?<!`){run}(?!`)")
-        end = closing.search(text, match.end())
-        if end is None or re.search(r"\n[ \t]*\n", text[match.end() : end.start()]):
-            search_from = match.end()
+def _blank_fences(
+    markdown: str, unclosed: list[tuple[str, int]]
+) -> tuple[str, list[tuple[int, int]]]:
+    """Blank every fenced code block as Python-Markdown's fenced_code finds them (fences
+    included); a fence line outside them is a fence that is never closed."""
+    parts, position, index = [], 0, 0
+    spans: list[tuple[int, int]] = []
+    while match := _FENCED_BLOCK.search(markdown, index):
+        if match.group("attrs") is not None and _unbalanced(match.group("attrs")):
+            index = match.end("attrs")  # as Python-Markdown: `{...}` that is no attr_list
             continue
-        parts.append(text[position : match.start()])
-        parts.append(_blank(text[match.start() : end.end()]))
-        position = search_from = end.end()
+        parts += [markdown[position : match.start()], _blank(match.group(0))]
+        spans.append(match.span())
+        position = index = match.end()
+    parts.append(markdown[position:])
+    text = "".join(parts)
+    unclosed += [("fence", fence.start()) for fence in _FENCE_LINE.finditer(text)]
+    return text, spans
+
+
+def _unbalanced(attributes: str) -> bool:
+    from markdown.extensions.attr_list import get_attrs_and_remainder
+
+    return bool(get_attrs_and_remainder(attributes)[1])
+
+
+def _blank_comments(
+    text: str, unclosed: list[tuple[str, int]], fences: list[tuple[int, int]]
+) -> str:
+    """Blank the HTML comments a browser gets from Python-Markdown (see the docstring).
+
+    Comments are read from left to right as Python's HTMLParser (in Python-Markdown)
+    reads them: from `<!--` to the next `--\\s*>`, and the next comment starts after
+    that. Only a comment that surely is one for the renderer and the browser is blanked.
+    """
+    parts, position, after = [], 0, 0
+    for start in _COMMENT_START.finditer(text):
+        begin = start.start()
+        if begin < after:
+            continue  # inside what HTMLParser read as one comment
+        end = _PARSER_COMMENT_END.search(text, start.end())
+        if end is None:
+            unclosed.append(("comment", begin))
+            continue
+        after = end.end()
+        browser_end = _COMMENT_END.search(text, start.end(), end.end())  # `--!>` ends earlier
+        line_start = text.rfind("\n", 0, begin) + 1
+        at_line_start = begin - line_start <= 3 and not text[line_start:begin].strip()
+        certain = (
+            end.group(0) == "-->"
+            and not text.startswith(("<!-->", "<!--->"), begin)  # a browser ends it at once
+            and not any(
+                begin < fence_end and fence_start < end.end() for fence_start, fence_end in fences
+            )
+            and (
+                at_line_start
+                or (
+                    _BLANK_LINE.search(text, begin, end.start()) is None  # ends in its paragraph
+                    and text.find("<!--", start.end(), end.end()) == -1  # holds no other `<!--`
+                )
+            )
+        )
+        if not at_line_start and _BLANK_LINE.search(text, begin, end.start()):
+            unclosed.append(("comment", begin))  # in a paragraph: the renderer shows '<!--'
+        if certain:
+            stop = browser_end.end() if browser_end else end.end()
+            parts += [text[position:begin], _blank(text[begin:stop])]
+            position = stop
     parts.append(text[position:])
     return "".join(parts)
 
 
-def _opening_bracket(text: str, closing: int) -> int | None:
-    """The `[` that matches the `]` at `closing`, within the same paragraph."""
-    depth = 0
-    for index in range(closing - 1, -1, -1):
-        character = text[index]
-        if character == "]":
-            depth += 1
-        elif character == "[":
-            if depth == 0:
-                return index
-            depth -= 1
-        elif character == "\n" and text[index + 1 : closing].startswith("\n"):
-            return None
-    return None
+def _blank_code_spans(text: str) -> str:
+    """Blank `code spans` as Python-Markdown pairs them: in a paragraph, from left to right,
+    a run of backticks up to the next run of the same length. Only a span on one line is
+    blanked, and only before the first line that starts with HTML (see the docstring)."""
+    html = _HTML_LINE.search(text)
+    limit = html.start() if html else len(text)
+    parts = []
+    position = 0
+    begin = 0
+    for paragraph_end in [m.start() for m in _BLANK_LINE.finditer(text, 0, limit)] + [limit]:
+        runs = [m.span() for m in _BACKTICKS.finditer(text, begin, paragraph_end)]
+        index = 0
+        while index < len(runs):
+            start, end = runs[index]
+            closing = next(
+                (
+                    other
+                    for other in range(index + 1, len(runs))
+                    if runs[other][1] - runs[other][0] == end - start
+                ),
+                None,
+            )
+            if closing is None or (start and text[start - 1] == "\\"):
+                break  # Python-Markdown then pairs no later run of the paragraph either
+            close_end = runs[closing][1]
+            if "\n" not in text[start:close_end]:
+                parts += [text[position:start], " " * (close_end - start)]
+                position = close_end
+            index = closing + 1
+        begin = paragraph_end
+    parts.append(text[position:])
+    return "".join(parts)
 
 
-def _destination(text: str, start: int) -> str | None:
-    """The destination of an inline link whose `](` ends at `start`; None if malformed."""
-    span = _destination_span(text, start)
-    return None if span is None else text[span[0] : span[1]]
+def _opening_brackets(text: str) -> dict[int, int]:
+    """For each `]`, the `[` it closes within the same paragraph (one pass, a stack)."""
+    matches: dict[int, int] = {}
+    stack: list[int] = []
+    blank_lines = [match.start() for match in _BLANK_LINE.finditer(text)]
+    for match in _BRACKET.finditer(text):
+        if match.group(0) == "[":
+            stack.append(match.start())
+        elif stack:
+            opening = stack.pop()
+            # A paragraph ends between them: nothing opened before it closes after it.
+            if bisect.bisect(blank_lines, opening) == bisect.bisect(blank_lines, match.start()):
+                matches[match.start()] = opening
+            else:
+                stack.clear()
+    return matches
 
 
-def _destination_span(text: str, start: int) -> tuple[int, int] | None:
-    """Where the destination after `](` at `start` is, without `<>`; None if malformed."""
-    match = _DESTINATION.match(text, start)
-    if match is None:
+_BRACKET = re.compile(r"[\[\]]")
+# A destination without spaces, quotes, brackets or parentheses: getLink reads it as it is.
+_SIMPLE_DESTINATION = re.compile(r"([^\s()<>\"'\[\]\\]+)\)")
+
+
+def _destination_span(text: str, start: int, paragraph_end: int) -> tuple[int, int] | None:
+    """Where the destination after `](` at `start` is, without `<>`, as Python-Markdown
+    reads it; None if it is not closed in its paragraph (or within MAX_DESTINATION)."""
+    end = min(paragraph_end, start + MAX_DESTINATION)
+    if text.find(")", start, end) == -1:
         return None
-    begin, end = match.span(1)
-    return (begin + 1, end - 1) if text.startswith("<", begin) else (begin, end)
+    if simple := _SIMPLE_DESTINATION.match(text, start, end):  # most links: (pagina.md#anker)
+        return simple.span(1)
+    data = text[start - 1 : end]  # from the '('
+    href, _, _, handled = _LINK_READER.getLink(data, 0)
+    if not handled:
+        return None
+    opening = _LINK_READER.RE_LINK.match(data)
+    assert opening is not None  # data starts with '('
+    if opening.group(1):  # (<destination> "title")
+        begin = start - 1 + opening.start(1) + 1
+        return begin, begin + len(opening.group(1)) - 2
+    # getLink's destination starts where the spaces after '(' end, and is stripped.
+    begin = start - 1 + opening.end()
+    return begin, begin + len(href)
+
+
+def _paragraph_end(text: str, start: int) -> int:
+    blank = _BLANK_LINE.search(text, start)
+    return blank.start() if blank else len(text)
 
 
 def replace_destinations(markdown: str, replace: Callable[[str], str]) -> str:
     """`markdown` with the destination of every inline link, image and reference
     definition replaced by `replace(destination)`; code and comments stay as they are."""
     text = prose(markdown, 1).text
+    openings = _opening_brackets(text)
     spans = [
         span
         for match in _LINK_END.finditer(text)
-        if _opening_bracket(text, match.start()) is not None
-        and (span := _destination_span(text, match.end())) is not None
+        if match.start() in openings
+        and (span := _destination_span(text, match.end(), _paragraph_end(text, match.end())))
     ]
     for match in _DEFINITION.finditer("\n" + text):
         begin, end = match.start(2) - 1, match.end(2) - 1  # offsets in "\n" + text

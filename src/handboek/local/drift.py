@@ -17,6 +17,8 @@ import difflib
 import hashlib
 import re
 
+from handboek import scan
+
 _POINT = re.compile(r"^[-*+][ \t]+\*\*(.+?)\*\*")
 _SENTENCE_END = re.compile(r"(?<=[.?!])[ ]+(?=\S)")
 
@@ -28,8 +30,10 @@ def points(part_markdown: str) -> dict[str, str]:
     """
     found: dict[str, list[str]] = {}
     current: list[str] | None = None
-    for line in part_markdown.split("\n"):
-        if match := _POINT.match(line):
+    # A list item in fenced code or a comment is no point (the one reader, `scan`).
+    prose = scan.prose(part_markdown, 1).text.split("\n")
+    for line, shown in zip(part_markdown.split("\n"), prose, strict=True):
+        if (match := _POINT.match(line)) and shown[:1] == line[:1]:
             current = found.setdefault(point_name(match.group(1)), [])
             current.append(line)
         elif current is not None and (not line.strip() or line[0] in " \t"):

@@ -27,12 +27,11 @@ from handboek.document import Document
 from handboek.local import drift, renames
 from handboek.local.fields import LOCAL_ENVIRONMENT_FIELDS
 from handboek.local.files import (
-    HTTPS,
     child,
     last_content_line,
-    not_https,
     placeholder_findings,
     read_yaml,
+    url_problems,
     value_line,
 )
 from handboek.model import (
@@ -159,9 +158,9 @@ def read_environment_file(
         texts.append(_text(reader, item, "beschrijving", page_path, renamed, problems))
         initiative["beschrijving"] = renames.rewrite_links(initiative["beschrijving"], renamed)[0]
         url = initiative.get("webadres")
-        if url and not HTTPS.match(url):
+        if url:
             where = f" van '{initiative['naam']}'"
-            problems.append(not_https(path, value_line(reader, item, "webadres"), where, url))
+            problems.extend(url_problems(path, value_line(reader, item, "webadres"), where, url))
     notes: list[LocalNote] = []
     sources: list[NoteSource] = []
     if environment is not None:

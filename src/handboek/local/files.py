@@ -5,7 +5,7 @@ logo's extensions) are defined once here for the check, `scaffold` and
 `review`. A YAML file is read as a node tree with line numbers (`read_yaml`),
 so `municipality` and `environments` can point each problem at its line
 (`child`, `value_line`, `last_content_line`). Two checks apply to every file:
-an `[in te vullen: ...]` left in it, and a web address that is not https.
+an `[in te vullen: ...]` left in it, and a web address that is not plain https.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from handboek import frontmatter
+from handboek import frontmatter, plaintext
 from handboek.model import LOCAL_FOLDER
 from handboek.problems import Problem
 
@@ -28,7 +28,6 @@ LOGO_SUFFIXES = (".svg", ".png")
 
 # What a municipality still has to fill in, as upstream's statements mark it too.
 PLACEHOLDER = re.compile(r"\[in te vullen:[^\]]*\]", re.IGNORECASE)
-HTTPS = re.compile(r"^https://[^\s/]+\.[^\s]+$")
 
 
 def layer_folder(root: Path) -> Path:
@@ -87,10 +86,17 @@ def placeholder_findings(text: str, yaml_file: bool) -> Iterator[tuple[int, str,
             )
 
 
-def not_https(path: str, line: int, where: str, url: str) -> Problem:
-    return Problem(
-        path,
-        line,
-        f"'webadres'{where} is geen https-adres: '{url}'",
-        'schrijf het volledige adres, bijvoorbeeld: webadres: "https://www.example.nl/"',
-    )
+def url_problems(path: str, line: int, where: str, url: str) -> list[Problem]:
+    """An absolute https address with a host, nothing in it that needs escaping
+    (`plaintext.url_problem`); `where` names whose address it is."""
+    problem = plaintext.url_problem(url)
+    if problem is None:
+        return []
+    return [
+        Problem(
+            path,
+            line,
+            f"'webadres'{where} {problem}",
+            'schrijf het volledige adres, bijvoorbeeld: webadres: "https://www.example.nl/"',
+        )
+    ]

@@ -25,7 +25,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from handboek import links, rules, safety
+from handboek import links, rules, safety, tree
 from handboek.document import Document, read_document
 from handboek.local import manifest, renames
 from handboek.local.environments import (
@@ -93,7 +93,10 @@ def _page_problems(
                 "laatst_beoordeeld, volgende_beoordeling) en zeg bij wie lezers terechtkunnen",
             )
         )
-    for file in sorted(pages_folder.glob("*.md")) if pages_folder.is_dir() else []:
+    readable = pages_folder.is_dir() and not pages_folder.is_symlink()
+    for file in sorted(pages_folder.glob("*.md")) if readable else []:
+        if not tree.is_plain_file(file):
+            continue  # a link or a special file: reported by _not_plain
         path = f"{LOCAL_FOLDER}/{PAGES_DIR}/{file.name}"
         site_path = site_path_of(file.name)
         if not _SLUG.match(file.stem):
@@ -187,7 +190,10 @@ def check_layer(
     texts: list[LocalText] = []  # Markdown written in those files
     environments_folder = folder / ENVIRONMENTS_DIR
     files_of: dict[str, str] = {}  # environment -> the file that holds its additions
-    for file in sorted(environments_folder.glob("*.yml")) if environments_folder.is_dir() else []:
+    readable = environments_folder.is_dir() and not environments_folder.is_symlink()
+    for file in sorted(environments_folder.glob("*.yml")) if readable else []:
+        if not tree.is_plain_file(file):
+            continue  # a link or a special file: reported by _not_plain
         path = f"{LOCAL_FOLDER}/{ENVIRONMENTS_DIR}/{file.name}"
         read = read_environment_file(file, path, upstream)
         problems.extend(read.problems)
@@ -234,7 +240,9 @@ def check_layer(
         problems.extend(Problem(page.path, *finding) for finding in links.links_resolve(page, site))
     for text in texts:  # their links resolve from the environment page they are shown on
         problems.extend(text.problems(links.links_resolve(text.document, site)))
-    problems.extend(_unknown_files(folder, (values or {}).get("logo")))
+    walked = tree.walk(folder)
+    problems.extend(_not_plain(folder, walked))
+    problems.extend(_unknown_files(folder, walked, (values or {}).get("logo")))
     problems.extend(manifest.notices(root))  # upstream's files that the fork changed
     if errors(problems) or municipality is None:
         return LayerResult(tuple(problems), None, tuple(pages), site)
@@ -252,10 +260,19 @@ def check_layer(
     return LayerResult(tuple(problems), layer, tuple(pages), site)
 
 
-def _unknown_files(folder: Path, logo: str | None) -> Iterator[Problem]:
-    for file in sorted(folder.rglob("*")):
+def _not_plain(folder: Path, walked: tree.Walk) -> Iterator[Problem]:
+    """Symbolic links and special files anywhere in lokaal/ (see `tree`)."""
+    for path, message, hint in sorted(
+        [(path, tree.A_LINK, tree.A_LINK_HINT) for path in walked.links]
+        + [(path, tree.NOT_A_FILE, tree.NOT_A_FILE_HINT) for path in walked.special]
+    ):
+        yield Problem(f"{LOCAL_FOLDER}/{path.relative_to(folder).as_posix()}", 1, message, hint)
+
+
+def _unknown_files(folder: Path, walked: tree.Walk, logo: str | None) -> Iterator[Problem]:
+    for file in walked.files:
         relative = file.relative_to(folder)
-        if file.is_dir() or any(part.startswith(".") for part in relative.parts):
+        if any(part.startswith(".") for part in relative.parts):
             continue
         shown = f"{LOCAL_FOLDER}/{relative.as_posix()}"
         parts = relative.parts

@@ -25,14 +25,13 @@ from handboek.audit_url import Site
 from handboek.local import colours
 from handboek.local.fields import MUNICIPALITY_FIELDS
 from handboek.local.files import (
-    HTTPS,
     LOGO_SUFFIXES,
     MUNICIPALITY_FILE,
     child,
     layer_folder,
-    not_https,
     placeholder_findings,
     read_yaml,
+    url_problems,
     value_line,
 )
 from handboek.model import LOCAL_FOLDER
@@ -120,8 +119,8 @@ def municipality_values(root: Path) -> tuple[dict[str, Any] | None, list[Problem
     problems.extend(reader.problems)
     problems.extend(Problem(path, *finding) for finding in placeholder_findings(text, True))
     site_url = values.get("webadres")
-    if site_url and not HTTPS.match(site_url):
-        problems.append(not_https(path, value_line(reader, node, "webadres"), "", site_url))
+    if site_url:
+        problems.extend(url_problems(path, value_line(reader, node, "webadres"), "", site_url))
     logo = values.get("logo")
     if logo:
         problems.extend(_logo_problems(folder, logo, path, value_line(reader, node, "logo")))
@@ -138,6 +137,15 @@ def municipality_values(root: Path) -> tuple[dict[str, Any] | None, list[Problem
 
 def _logo_problems(folder: Path, logo: str, path: str, line: int) -> Iterator[Problem]:
     file = folder / logo
+    if file.is_symlink():
+        yield Problem(
+            path,
+            line,
+            f"het logo '{logo}' is een snelkoppeling (symbolische link)",
+            f"zet het bestand zelf in {LOCAL_FOLDER}/ in plaats van een snelkoppeling; een "
+            "snelkoppeling kan bestanden van buiten het project publiceren",
+        )
+        return
     if Path(logo).is_absolute() or ".." in Path(logo).parts or not file.is_file():
         yield Problem(
             path,
