@@ -698,16 +698,41 @@ Opvallend.
 """
 
 
+def _slip_in_after_the_check(project: Path, page: Path, text: str) -> None:
+    """A gap in the source check, simulated: a second hook writes `text` into `page` right
+    after the check has passed (on_pre_build), before MkDocs reads the page. Only the audit
+    of the built output stands between it and the site."""
+    hook = project / "hooks" / "na_de_controle.py"
+    hook.write_text(
+        "from pathlib import Path\n\n\n"
+        "def on_pre_build(*, config):\n"
+        f"    Path({str(page)!r}).write_text({text!r}, encoding='utf-8')\n",
+        encoding="utf-8",
+    )
+    config = project / "mkdocs.yml"
+    settings = config.read_text(encoding="utf-8")
+    ours = "  - hooks/handboek_hook.py\n"
+    assert ours in settings
+    config.write_text(
+        settings.replace(ours, ours + "  - hooks/na_de_controle.py\n"), encoding="utf-8"
+    )
+
+
 def test_a_build_where_content_slips_through_stops_cleanly_and_writes_no_bad_page(
     project_copy: Path,
 ) -> None:
     page_file = project_copy / "content" / "over.md"
     text = page_file.read_text(encoding="utf-8")
     first_heading = text.index("\n## ")
-    page_file.write_text(text[:first_heading] + "\n" + SLIPPED_THROUGH + text[first_heading:])
+    _slip_in_after_the_check(
+        project_copy,
+        page_file,
+        text[:first_heading] + "\n" + SLIPPED_THROUGH + text[first_heading:],
+    )
     line = text[:first_heading].count("\n") + 3  # the line of "Klik hier."
     result = run_build(project_copy)
     assert result.returncode == 1
+    assert "De inhoud bevat fouten" not in result.output  # the source check saw nothing
     assert "Traceback" not in result.output
     errors = [row for row in result.output.splitlines() if row.startswith("content/")]
     built = "in de gebouwde pagina over/index.html"
@@ -752,14 +777,14 @@ def test_handboek_bouw_stops_on_the_audit_and_keeps_the_previous_site(project_co
 
     _put_previous_site(project_copy / "site")
     page_file = project_copy / "content" / "privacy.md"
-    page_file.write_text(
-        page_file.read_text(encoding=("utf-8"))
-        + ('\n[Meer](https://voorbeeld.example/){: ping="https://volg.voorbeeld.example/" }\n'),
-        encoding="utf-8",
+    slipped = page_file.read_text(encoding=("utf-8")) + (
+        '\n[Meer](https://voorbeeld.example/){: ping="https://volg.voorbeeld.example/" }\n'
     )
-    line = page_file.read_text(encoding="utf-8").count("\n")
+    _slip_in_after_the_check(project_copy, page_file, slipped)
+    line = slipped.count("\n")
     run = _run_bouw(project_copy)
     assert run.returncode == 1
+    assert "De inhoud bevat fouten" not in run.stderr  # the source check saw nothing
     assert (
         f"content/privacy.md:{line}: in de gebouwde pagina privacy/index.html: het attribuut "
         "'ping' in <a> is niet toegestaan\n"
