@@ -115,8 +115,28 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         if handbook.local.css:
             files.append(File.generated(config, COLOURS_CSS, content=handbook.local.css))
     set_exclusions(files, config)  # apply not_in_nav to the files added here too
+    config.extra["handboek"] = _site_links(handbook, files)
     config.nav = _navigation(handbook, files)
     return files
+
+
+def _site_links(handbook: Handbook, files: Files) -> dict:
+    """What every page's templates link to: the environments (with their one-line
+    description, for the start page) and the overview, as paths from the site's root."""
+
+    def url(path: str) -> str:
+        file = files.get_file_from_path(path)
+        assert file is not None  # every environment is a page; the overview was added above
+        return file.url
+
+    return {
+        "omgevingen": [
+            {"titel": env.page.title, "regel": env.page.description, "pad": url(env.page.path)}
+            for env in handbook.environments
+        ],
+        "overzicht": url(OVERVIEW_PATH),
+        "afdrukken": url(PRINT_ALL_PATH),
+    }
 
 
 def _navigation(handbook: Handbook, files: Files) -> list:
