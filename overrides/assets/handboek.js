@@ -14,7 +14,7 @@
   // Menu: a real button with aria-expanded. On a phone or a zoomed desktop the menu is a
   // drawer: closed, it is inert (out of the tab order); open, the rest of the page is inert,
   // Escape closes it and focus goes back to the button.
-  const button = document.querySelector(".handboek-menuknop");
+  const button = document.querySelector("button.handboek-menuknop");
   const label = document.querySelector(".handboek-menulabel");
   const menu = document.querySelector(".md-sidebar--primary");
   const rest = document.querySelectorAll(

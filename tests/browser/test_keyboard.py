@@ -37,7 +37,7 @@ DRAWER_WIDTHS = ("360", "1024")
 PAGES = ["index.md", model_of(ROOT).environments[0].page.path, OVERVIEW_PATH]
 MIN_RING_PX = 3
 MAX_STOPS = 150
-MENU_BUTTON = ".handboek-menuknop"
+MENU_BUTTON = "button.handboek-menuknop"
 
 # What the test needs to know about the element that has focus now.
 _FOCUSED = """() => {
