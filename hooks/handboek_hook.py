@@ -17,10 +17,13 @@ MkDocs, see `handboek check`). This hook only connects it to MkDocs:
   theme's templates again (about 36, 0.3 s each time).
 - on_page_markdown: give each page its title and description from the
   model, and render environment and generated pages from the model.
+- on_post_build: add the words that forgive Dutch typing (accents, synonyms
+  from zoekwoorden.yml) to the search index Material wrote.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -32,7 +35,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
 from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
-from handboek import load, render
+from handboek import load, render, search
 from handboek.local.files import layer_folder
 from handboek.local.municipality import COLOURS_CSS, read_municipality
 from handboek.model import (
@@ -50,6 +53,7 @@ from handboek.problems import errors, notices, report
 log = logging.getLogger("mkdocs.hooks.handboek")
 
 _handbook: Handbook | None = None
+_synonyms: tuple[search.Synonyms, ...] = ()
 # The model's pages by path, so each page is found in one step (1,000 pages: no 500,000 steps).
 _pages_by_path: dict[str, ContentPage] = {}
 
@@ -73,7 +77,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
-    global _handbook, _pages_by_path
+    global _handbook, _pages_by_path, _synonyms
     root = Path(config.config_file_path).parent
     result = load.check_content(Path(config.docs_dir), root)
     if errors(result.problems):
@@ -83,6 +87,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     for notice in notices(result.problems):
         log.info(notice.format())
     _handbook = result.handbook
+    _synonyms = result.synonyms
     _pages_by_path = {page.path: page for page in _model().pages}
 
 
@@ -213,6 +218,14 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             page.meta["handboek_lokaal"] = {"naam": handbook.local.name, "contact": contact.url}
         markdown = render.environment_markdown(environment, local=handbook.local)
     return f"# {model_page.title}\n\n{markdown}"
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    index_file = Path(config.site_dir) / "search" / "search_index.json"
+    if index_file.is_file():
+        index = search.add_search_words(json.loads(index_file.read_text("utf-8")), _synonyms)
+        # As Material writes it: compact, in the same order (reproducible).
+        index_file.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
 
 
 def _model() -> Handbook:
