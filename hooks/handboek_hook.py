@@ -139,6 +139,7 @@ def _site_links(handbook: Handbook, files: Files) -> dict:
             {"titel": env.page.title, "regel": env.page.description, "pad": url(env.page.path)}
             for env in handbook.environments
         ],
+        "aantal_omgevingen": render.number_word(len(handbook.environments)),
         "overzicht": url(OVERVIEW_PATH),
         "afdrukken": url(PRINT_ALL_PATH),
     }
@@ -209,6 +210,14 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         "datum": render.dutch_date(model_page.review.last_reviewed),
         "iso": model_page.review.last_reviewed.isoformat(),
     }
+    if path == START_PAGE_PATH:
+        # The cover (overrides/start.html), with the build's date as the version.
+        build_date = load.today()
+        page.meta["template"] = "start.html"
+        page.meta["handboek_omslag"] = {
+            "datum": render.dutch_date(build_date),
+            "iso": build_date.isoformat(),
+        }
     environment = handbook.environment_at(path)
     if environment is not None:
         page.meta["template"] = "omgeving.html"

@@ -124,9 +124,13 @@ def local_blocks(
     ]
 
 
+def number_word(count: int) -> str:
+    """A count in words up to ten ('drie'), in digits above."""
+    return NUMBER_WORDS[count] if count < len(NUMBER_WORDS) else str(count)
+
+
 def overview_caption(handbook: Handbook) -> str:
-    count = len(handbook.environments)
-    number = NUMBER_WORDS[count] if count < len(NUMBER_WORDS) else str(count)
+    number = number_word(len(handbook.environments))
     return (
         f"Informele ondersteuners in {number} omgevingen van de sociale basis: "
         "meerwaarden voor kinderen en gezinnen en wat de gemeente kan doen"
