@@ -52,6 +52,8 @@ from handboek.problems import errors, notices, report
 
 log = logging.getLogger("mkdocs.hooks.handboek")
 
+PRINT_NAME_CSS = "assets/afdruk-naam.css"
+
 _handbook: Handbook | None = None
 _synonyms: tuple[search.Synonyms, ...] = ()
 # The model's pages by path, so each page is found in one step (1,000 pages: no 500,000 steps).
@@ -119,6 +121,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, site_path, abs_src_path=str(root / source)))
         if handbook.local.css:
             files.append(File.generated(config, COLOURS_CSS, content=handbook.local.css))
+    # The guide's name in the margin of printed pages (a fork's own name): CSS made here,
+    # linked only from the pages that print as a publication.
+    files.append(
+        File.generated(config, PRINT_NAME_CSS, content=render.print_name_css(config.site_name))
+    )
     set_exclusions(files, config)  # apply not_in_nav to the files added here too
     config.extra["handboek"] = _site_links(handbook, files)
     config.nav = _navigation(handbook, files)
@@ -136,7 +143,12 @@ def _site_links(handbook: Handbook, files: Files) -> dict:
 
     return {
         "omgevingen": [
-            {"titel": env.page.title, "regel": env.page.description, "pad": url(env.page.path)}
+            {
+                "titel": env.page.title,
+                "regel": env.page.description,
+                "pad": url(env.page.path),
+                "anker": env.slug,  # its section on the print-all page
+            }
             for env in handbook.environments
         ],
         "aantal_omgevingen": render.number_word(len(handbook.environments)),
@@ -201,6 +213,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             description="De hele handreiking op één pagina, om af te drukken.",
         )
         page.meta["handboek_afdruk"] = "alles"
+        page.meta["handboek_omslag"] = {"datum": render.dutch_date(load.today())}
         page.meta["search"] = {"exclude": True}  # its text is already found on the other pages
         return f"# {page.meta['title']}\n\n{markdown}"
     model_page = _pages_by_path[path]
