@@ -3,11 +3,13 @@
 All logic lives in the plain Python package `handboek` (usable without
 MkDocs, see `handboek check`). This hook only connects it to MkDocs:
 
-- on_config: in a municipality's fork, take its site name, web address,
+- on_config: check the repository address (`extra.handboek_repository`);
+  in a municipality's fork, take its site name, web address,
   logo and colours from lokaal/gemeente.yml (mkdocs.yml stays upstream's).
 - on_pre_build: check all content before the site folder is touched; any
   error stops the build with a `PluginError` listing every problem.
-- on_files: add the generated pages (overview matrix, print-all page), and
+- on_files: add the generated pages (overview matrix, print-all page,
+  zelfscan, open-data page) and the open-data files, and
   in a fork the local pages, logo and colours.
   It also sets the menu from the model: environments in their `volgorde`,
   and a fork's local pages under the municipality's name.
@@ -19,6 +21,7 @@ MkDocs, see `handboek check`). This hook only connects it to MkDocs:
   model, and render environment and generated pages from the model.
 - on_post_build: add the words that forgive Dutch typing (accents, synonyms
   from zoekwoorden.yml) to the search index Material wrote.
+- on_page_context: the links "Klopt er iets niet?" and "Pas deze pagina aan".
 """
 
 from __future__ import annotations
@@ -35,14 +38,19 @@ from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
 from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
-from handboek import load, render, search
+from handboek import feedback, load, opendata, render, search, selfscan
+from handboek.local import renames
 from handboek.local.files import layer_folder
 from handboek.local.municipality import COLOURS_CSS, read_municipality
 from handboek.model import (
+    ENVIRONMENTS_FOLDER,
+    GENERATED_PATHS,
     LOCAL_PAGES_PATH,
+    OPEN_DATA_PATH,
     OVERVIEW_PATH,
     PRINT_ALL_PATH,
     PRINT_ALL_TITLE,
+    SELF_SCAN_PATH,
     START_PAGE_PATH,
     Environment,
     Handbook,
@@ -62,6 +70,9 @@ _pages_by_path: dict[str, ContentPage] = {}
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
+    repository, branch = _repository(config)
+    if problem := feedback.repository_problem(repository, branch):
+        raise PluginError(f"mkdocs.yml (extra.handboek_repository): {problem}")
     if not layer_folder(root).is_dir():
         return config
     config.watch.append(str(layer_folder(root)))
@@ -113,6 +124,15 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             inclusion=InclusionLevel.NOT_IN_NAV,  # linked from the overview, not in the menu
         )
     )
+    files.append(
+        File.generated(config, SELF_SCAN_PATH, content=selfscan.self_scan_markdown(handbook))
+    )
+    files.append(File.generated(config, OPEN_DATA_PATH, content=opendata.open_data_markdown(date)))
+    publisher = handbook.local.name if handbook.local is not None else start.review.owner
+    for path, text in opendata.open_data_files(
+        handbook, config.site_name, config.site_url, date, publisher
+    ).items():
+        files.append(File.generated(config, path, content=text))
     if handbook.local is not None:
         root = Path(config.config_file_path).parent
         for site_path, source in (*handbook.local.pages, *filter(None, [handbook.local.logo])):
@@ -179,6 +199,8 @@ def _navigation(handbook: Handbook, files: Files) -> list:
         {"Start": START_PAGE_PATH},
         {"Omgevingen": environments},
         OVERVIEW_PATH,
+        SELF_SCAN_PATH,
+        OPEN_DATA_PATH,
         # Pages in folders keep their folder as a section, as in MkDocs' own menu, so that
         # navigation.prune can fold them away (a flat menu of 1,000 pages is in every page).
         *nest_paths(sorted(others)),
@@ -216,6 +238,20 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         page.meta["handboek_omslag"] = {"datum": render.dutch_date(load.today())}
         page.meta["search"] = {"exclude": True}  # its text is already found on the other pages
         return f"# {page.meta['title']}\n\n{markdown}"
+    if path == SELF_SCAN_PATH:
+        page.meta.update(
+            title=selfscan.self_scan_title(handbook),
+            description="Per punt van 'Wat kan de gemeente doen?' nagaan wat al geregeld is.",
+        )
+        page.meta["handboek_zelfscan"] = True
+        # A fixed id: the title has the municipality's name in a fork (links.SELF_SCAN_ANCHOR).
+        return f"# {page.meta['title']} {{#zelfscan}}\n\n{markdown}"
+    if path == OPEN_DATA_PATH:
+        page.meta.update(
+            title="Open data",
+            description="De handreiking als open data: JSON, JSON Schema, CSV en DCAT.",
+        )
+        return f"# {page.meta['title']} {{#open-data}}\n\n{markdown}"
     model_page = _pages_by_path[path]
     page.meta.update(title=model_page.title, description=model_page.description)
     page.meta["handboek_beoordeling"] = {
@@ -231,6 +267,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             "datum": render.dutch_date(build_date),
             "iso": build_date.isoformat(),
         }
+    # A link in a fork's own page to an earlier name of an environment (the check gave a
+    # notice) is built as a link to its current name.
+    local = handbook.local
+    if local is not None and local.renames and path in {site for site, _ in local.pages}:
+        markdown = renames.rewrite_links(markdown, dict(local.renames))[0]
     environment = handbook.environment_at(path)
     if environment is not None:
         page.meta["template"] = "omgeving.html"
@@ -248,6 +289,33 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         index = search.add_search_words(json.loads(index_file.read_text("utf-8")), _synonyms)
         # As Material writes it: compact, in the same order (reproducible).
         index_file.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
+
+
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    """Every page: "Klopt er iets niet?" and "Pas deze pagina aan" (see handboek.feedback)."""
+    repository, branch = _repository(config)
+    if not repository:
+        return context  # partials/melden.html says that no repository is set
+    root = Path(config.config_file_path).parent
+    source = page.file.abs_src_path
+    is_generated = page.file.src_uri in GENERATED_PATHS or source is None
+    address = (config.site_url or "") + page.url if config.site_url else page.url or "./"
+    page.meta["handboek_melden"] = feedback.feedback_links(
+        repository,
+        branch,
+        str(page.meta.get("title") or page.title or ""),
+        address,
+        None if is_generated else Path(source).resolve().relative_to(root.resolve()).as_posix(),
+        Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
+        + "/"
+        + ENVIRONMENTS_FOLDER,
+    )
+    return context
+
+
+def _repository(config: MkDocsConfig) -> tuple[str, str]:
+    extra = config.extra
+    return str(extra.get("handboek_repository") or ""), str(extra.get("handboek_branch") or "")
 
 
 def _model() -> Handbook:

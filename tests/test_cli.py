@@ -82,8 +82,8 @@ def test_every_problem_is_printed_with_path_line_and_hint(
         "    ## Wie zijn de bruggenbouwers?\n"
         "    ## Uit de praktijk\n"
         "content/over.md:9: de link 'y.md' wijst naar een pagina die niet bestaat\n"
-        "    tip: pagina's: afdrukken.md, index.md, omgevingen/voorbeeld.md, over.md, "
-        "overzicht.md\n"
+        "    tip: pagina's: afdrukken.md, index.md, omgevingen/voorbeeld.md, open-data.md, "
+        "over.md, overzicht.md, zelfscan.md\n"
         "4 fouten, 0 meldingen\n"
     )
 

@@ -451,7 +451,7 @@ def test_a_leading_zero_is_not_octal(tmp_path: Path) -> None:
                     9,
                     "onbekend veld 'x'",
                     "toegestane velden: titel, beschrijving, eigenaar, laatst_beoordeeld, "
-                    "volgende_beoordeling, volgorde, overzicht",
+                    "volgende_beoordeling, volgorde, eerdere_namen, overzicht",
                 ),
             ],
         ),

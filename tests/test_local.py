@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import errno
 import hashlib
 import json
+import os
 import posixpath
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -24,7 +27,16 @@ import yaml
 from handboek import cli, load, schema
 from handboek.document import read_document
 from handboek.load import check_content
-from handboek.local import colours, drift, fields, layer, scaffold
+from handboek.local import (
+    atomic,
+    colours,
+    drift,
+    environments,
+    fields,
+    layer,
+    renames,
+    scaffold,
+)
 from handboek.model import GENERATED_PATHS, PRINT_ALL_PATH
 from handboek.problems import Severity
 from tests.conftest import ROOT, copy_project, run_build
@@ -702,14 +714,23 @@ def test_herzien_refuses_lines_and_files_without_notes(
 ) -> None:
     root = make_fork(tmp_path, {"lokaal/omgevingen/voorbeeld.yml": NOTE})
     before = (root / "lokaal/omgevingen/voorbeeld.yml").read_text(encoding="utf-8")
-    assert herzien(root, monkeypatch, "lokaal/omgevingen/voorbeeld.yml:1", "lokaal/x.yml") == 1
+    outside = "lokaal/omgevingen/../../content/omgevingen/voorbeeld.yml"
+    (root / "content/omgevingen/voorbeeld.yml").write_text(NOTE, encoding="utf-8")
+    assert (
+        herzien(root, monkeypatch, "lokaal/omgevingen/voorbeeld.yml:1", "lokaal/x.yml", outside)
+        == 1
+    )
     assert capsys.readouterr().out == (
         "lokaal/omgevingen/voorbeeld.yml:1: op deze regel staat geen notitie\n"
         "    tip: gebruik het bestand en de regel die 'handboek check' noemt\n"
         "lokaal/x.yml: geen bestand met notities\n"
         "    tip: noem een bestand in lokaal/omgevingen/, bijvoorbeeld "
         "lokaal/omgevingen/<omgeving>.yml\n"
+        f"{outside}: geen bestand met notities\n"
+        "    tip: noem een bestand in lokaal/omgevingen/, bijvoorbeeld "
+        "lokaal/omgevingen/<omgeving>.yml\n"
     )
+    assert (root / "content/omgevingen/voorbeeld.yml").read_text(encoding="utf-8") == NOTE
     assert (root / "lokaal/omgevingen/voorbeeld.yml").read_text(encoding="utf-8") == before
 
 
@@ -810,3 +831,268 @@ def test_headings_in_local_texts_fit_under_the_blocks_heading(tmp_path: Path) ->
         f"lokaal/omgevingen/voorbeeld.yml:5: het kopje 'Ook te groot' begint met ##\n{hint}",
         f"lokaal/omgevingen/voorbeeld.yml:8: het kopje 'Te klein' begint met #####\n{hint}",
     ]
+
+
+# --- `herzien` never loses a byte --------------------------------------------------------------
+
+
+def test_herzien_with_a_full_disk_keeps_the_original_and_says_so_in_dutch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_fork(tmp_path, {"lokaal/omgevingen/voorbeeld.yml": NOTE})
+    file = root / "lokaal/omgevingen/voorbeeld.yml"
+    before = file.read_bytes()
+
+    def half_then_full(handle: int, data: memoryview) -> int:
+        os.write(handle, bytes(data[: len(data) // 2]))
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(atomic, "_write", half_then_full)
+    assert herzien(root, monkeypatch, "lokaal/omgevingen/voorbeeld.yml") == 1
+    assert capsys.readouterr().out == (
+        "lokaal/omgevingen/voorbeeld.yml: het bestand kan niet worden opgeslagen "
+        f"({os.strerror(errno.ENOSPC)}); het is niet veranderd\n"
+        "    tip: is de schijf vol, of mag u hier niet schrijven? Maak ruimte vrij en draai de "
+        "opdracht opnieuw\n"
+    )
+    assert file.read_bytes() == before
+    assert sorted(path.name for path in file.parent.iterdir()) == ["voorbeeld.yml"]
+
+
+def test_herzien_keeps_crlf_line_endings_and_the_permissions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_fork(tmp_path, {"lokaal/omgevingen/voorbeeld.yml": ""})
+    file = root / "lokaal/omgevingen/voorbeeld.yml"
+    file.write_bytes(NOTE.replace("\n", "\r\n").encode("utf-8"))
+    file.chmod(0o640)
+    assert herzien(root, monkeypatch, "lokaal/omgevingen/voorbeeld.yml") == 0
+    recorded = NOTE + (
+        "    # Vastgelegd met 'handboek gemeente herzien'; niet zelf aanpassen.\n"
+        "    upstream:\n"
+        f'      vingerafdruk: "{OLD_FINGERPRINT}"\n'
+        "      tekst: |\n"
+        "        - **Tweede actie.** Verzonnen tekst.\n"
+        "          Nog een zin.\n"
+        "            - een subpunt\n"
+    )
+    assert file.read_bytes() == recorded.replace("\n", "\r\n").encode("utf-8")
+    assert file.stat().st_mode & 0o777 == 0o640
+    assert check(root) == []
+
+
+def test_herzien_refuses_a_file_the_check_rejects(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = NOTE.replace("    punt: Tweede actie\n", "    punt: Tweede actie\n    kleur: rood\n")
+    root = make_fork(tmp_path, {"lokaal/omgevingen/voorbeeld.yml": broken})
+    assert herzien(root, monkeypatch, "lokaal/omgevingen/voorbeeld.yml") == 1
+    assert capsys.readouterr().out == (
+        "lokaal/omgevingen/voorbeeld.yml:5: onbekend veld 'notities (punt 1).kleur'\n"
+        "    tip: toegestane velden: notities (punt 1).onderdeel, notities (punt 1).punt, "
+        "notities (punt 1).tekst, notities (punt 1).upstream\n"
+        "lokaal/omgevingen/voorbeeld.yml: er is niets veranderd; los eerst de fouten hierboven "
+        "op ('handboek check' toont ze ook)\n"
+    )
+    assert (root / "lokaal/omgevingen/voorbeeld.yml").read_text(encoding="utf-8") == broken
+
+
+def test_herzien_refuses_a_file_that_is_no_yaml(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = NOTE.replace("  - onderdeel:", "  - onderdeel: 'open")
+    root = make_fork(tmp_path, {"lokaal/omgevingen/voorbeeld.yml": broken})
+    assert herzien(root, monkeypatch, "lokaal/omgevingen/voorbeeld.yml") == 1
+    output = capsys.readouterr().out
+    assert output.startswith("lokaal/omgevingen/voorbeeld.yml:3: het bestand is geen geldige YAML")
+    assert output.endswith(
+        "lokaal/omgevingen/voorbeeld.yml: er is niets veranderd; los eerst de fouten hierboven "
+        "op ('handboek check' toont ze ook)\n"
+    )
+    assert "geen notities" not in output
+    assert (root / "lokaal/omgevingen/voorbeeld.yml").read_text(encoding="utf-8") == broken
+
+
+def test_herzien_stops_when_the_file_changed_after_it_was_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_fork(tmp_path, {"lokaal/omgevingen/voorbeeld.yml": NOTE})
+    file = root / "lokaal/omgevingen/voorbeeld.yml"
+    meanwhile = NOTE + "# Net door iemand anders toegevoegd.\n"
+    read_file = environments.read_environment_file
+
+    def read_and_then_someone_saves(*arguments: Any) -> environments.EnvironmentFile:
+        read = read_file(*arguments)
+        file.write_text(meanwhile, encoding="utf-8")
+        return read
+
+    monkeypatch.setattr(environments, "read_environment_file", read_and_then_someone_saves)
+    assert herzien(root, monkeypatch, "lokaal/omgevingen/voorbeeld.yml") == 1
+    assert capsys.readouterr().out == (
+        "lokaal/omgevingen/voorbeeld.yml: het bestand is veranderd terwijl 'herzien' liep; er is "
+        "niets opgeslagen\n"
+        "    tip: sla uw wijziging op en draai de opdracht daarna opnieuw\n"
+    )
+    assert file.read_text(encoding="utf-8") == meanwhile
+
+
+# --- an environment renamed upstream ('eerdere_namen') -----------------------------------------
+
+RENAMED = WITH_POINTS.replace("volgorde: 1\n", "volgorde: 1\neerdere_namen: [voorbeeld]\n")
+OLD_NAME_NOTE = NOTE + "      Zie ook [de omgeving](voorbeeld.md#wat-werkt).\n"
+OLD_NAME_PAGE = CONTACT + "\nOver de [omgeving](../omgevingen/voorbeeld.md).\n"
+
+
+def renamed_fork(root: Path) -> Path:
+    """A fork with a file and links under the earlier name 'voorbeeld' of 'nieuw'."""
+    root = make_fork(
+        root,
+        {
+            "lokaal/omgevingen/voorbeeld.yml": OLD_NAME_NOTE,
+            "lokaal/paginas/contact.md": OLD_NAME_PAGE,
+        },
+    )
+    (root / "content/omgevingen/voorbeeld.md").rename(root / "content/omgevingen/nieuw.md")
+    (root / "content/omgevingen/nieuw.md").write_text(RENAMED, encoding="utf-8")
+    start = root / "content/index.md"  # upstream renames its own links
+    start.write_text(start.read_text(encoding="utf-8").replace("voorbeeld.md", "nieuw.md"))
+    return root
+
+
+def test_a_file_and_links_under_an_earlier_name_work_with_a_notice(tmp_path: Path) -> None:
+    root = renamed_fork(tmp_path)
+    rename_tip = "de pull request 'Update van de landelijke handreiking' doet dat vanzelf. Tot dan "
+    assert check(root) == [
+        "lokaal/omgevingen/voorbeeld.yml:1: let op: upstream heeft de omgeving 'voorbeeld' "
+        "hernoemd naar 'nieuw'\n"
+        "    tip: hernoem dit bestand naar lokaal/omgevingen/nieuw.yml; "
+        + rename_tip
+        + "telt dit bestand voor 'nieuw'",
+        "lokaal/omgevingen/voorbeeld.yml:3: let op: nog niet vastgelegd bij welke tekst van "
+        "upstream deze notitie hoort\n"
+        "    tip: draai: handboek gemeente herzien lokaal/omgevingen/voorbeeld.yml:3\n"
+        "    dan meldt de controle het als upstream die tekst later verandert",
+        "lokaal/omgevingen/voorbeeld.yml:7: let op: deze link gaat naar de oude naam van een "
+        "omgeving: voorbeeld.md heet nu nieuw.md\n"
+        "    tip: schrijf nieuw.md in plaats van voorbeeld.md; " + rename_tip + "werkt de link "
+        "ook zo",
+        "lokaal/paginas/contact.md:11: let op: deze link gaat naar de oude naam van een "
+        "omgeving: voorbeeld.md heet nu nieuw.md\n"
+        "    tip: schrijf nieuw.md in plaats van voorbeeld.md; " + rename_tip + "werkt de link "
+        "ook zo",
+    ]
+    result = check_content(root / "content", root, on=ON)
+    assert result.handbook is not None and result.handbook.local is not None
+    local = result.handbook.local
+    assert list(local.environments) == ["nieuw"]
+    assert local.environments["nieuw"].notes[0].markdown == (
+        "Zo doen wij dit in Gemeente Voorbeeld.\nZie ook [de omgeving](nieuw.md#wat-werkt)."
+    )
+    assert local.renames == (("voorbeeld", "nieuw"),)
+
+
+def test_renames_apply_renames_the_file_and_links_but_not_upstreams_recorded_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_fork(tmp_path, {"lokaal/omgevingen/voorbeeld.yml": OLD_NAME_NOTE})
+    environment = WITH_POINTS.replace(
+        "- **Tweede actie.** Verzonnen tekst.", "- **Tweede actie.** Zie [hier](voorbeeld.md)."
+    )
+    (root / "content/omgevingen/voorbeeld.md").write_text(environment, encoding="utf-8")
+    assert herzien(root, monkeypatch, "lokaal/omgevingen/voorbeeld.yml") == 0
+    recorded = (root / "lokaal/omgevingen/voorbeeld.yml").read_text(encoding="utf-8")
+    assert "        - **Tweede actie.** Zie [hier](voorbeeld.md).\n" in recorded
+    (root / "lokaal/paginas/contact.md").write_text(OLD_NAME_PAGE, encoding="utf-8")
+    (root / "content/omgevingen/voorbeeld.md").rename(root / "content/omgevingen/nieuw.md")
+    start = root / "content/index.md"
+    start.write_text(start.read_text(encoding="utf-8").replace("voorbeeld.md", "nieuw.md"))
+    (root / "content/omgevingen/nieuw.md").write_text(
+        RENAMED.replace(
+            "- **Tweede actie.** Verzonnen tekst.", "- **Tweede actie.** Zie [hier](nieuw.md)."
+        ),
+        encoding="utf-8",
+    )
+    assert renames.apply(root, {"voorbeeld": "nieuw"}) == [
+        "lokaal/omgevingen/voorbeeld.yml hernoemd naar lokaal/omgevingen/nieuw.yml",
+        "lokaal/omgevingen/nieuw.yml: link naar voorbeeld.md veranderd in nieuw.md",
+        "lokaal/paginas/contact.md: link naar voorbeeld.md veranderd in nieuw.md",
+    ]
+    assert not (root / "lokaal/omgevingen/voorbeeld.yml").exists()
+    assert (root / "lokaal/omgevingen/nieuw.yml").read_text(encoding="utf-8") == recorded.replace(
+        "[de omgeving](voorbeeld.md#wat-werkt)", "[de omgeving](nieuw.md#wat-werkt)"
+    )
+    assert (root / "lokaal/paginas/contact.md").read_text(encoding="utf-8") == (
+        CONTACT + "\nOver de [omgeving](../omgevingen/nieuw.md).\n"
+    )
+    # Upstream's own text under the note changed (its link): te herzien, as always.
+    assert [line.split("\n")[0] for line in check(root)] == [
+        "lokaal/omgevingen/nieuw.yml:3: let op: te herzien: de tekst van upstream bij deze "
+        "notitie is veranderd (Voorbeeldomgeving › Wat kan de gemeente doen? › Tweede actie)"
+    ]
+
+
+def test_earlier_names_must_be_free_file_names(tmp_path: Path) -> None:
+    other = ENVIRONMENT.replace("volgorde: 1", "volgorde: 2").replace(
+        "titel: Voorbeeldomgeving", "titel: Andere omgeving"
+    )
+    write_content(
+        tmp_path,
+        {
+            "omgevingen/voorbeeld.md": ENVIRONMENT.replace(
+                "volgorde: 1\n", "volgorde: 1\neerdere_namen: [Oud Ding, andere, weg]\n"
+            ),
+            "omgevingen/andere.md": other.replace(
+                "volgorde: 2\n", "volgorde: 2\neerdere_namen: [weg]\n"
+            ),
+        },
+    )
+    assert check(tmp_path) == [
+        "content/omgevingen/voorbeeld.md:5: 'Oud Ding' in 'eerdere_namen' is geen bestandsnaam "
+        "van een omgeving\n"
+        "    tip: schrijf de oude bestandsnaam zonder .md, in kleine letters, cijfers en '-', "
+        "bijvoorbeeld: eerdere_namen: [een-op-een-ondersteuning]",
+        "content/omgevingen/voorbeeld.md:5: 'andere' in 'eerdere_namen' is de naam van een "
+        "bestaande omgeving\n"
+        "    tip: haal 'andere' weg: er is een content/omgevingen/andere.md",
+        "content/omgevingen/voorbeeld.md:5: 'weg' staat ook in 'eerdere_namen' van "
+        "content/omgevingen/andere.md\n"
+        "    tip: een oude naam hoort bij één omgeving; haal hem bij één van de twee weg",
+    ]
+
+
+def test_a_file_under_the_earlier_and_one_under_the_current_name_is_an_error(
+    tmp_path: Path,
+) -> None:
+    root = renamed_fork(tmp_path)
+    (root / "lokaal/omgevingen/nieuw.yml").write_text("", encoding="utf-8")
+    assert [p for p in check(root) if "let op" not in p] == [
+        "lokaal/omgevingen/voorbeeld.yml:1: lokaal/omgevingen/nieuw.yml en "
+        "lokaal/omgevingen/voorbeeld.yml zijn allebei voor de omgeving 'nieuw'\n"
+        "    tip: zet alles in lokaal/omgevingen/nieuw.yml en verwijder het andere bestand"
+    ]
+
+
+def test_the_scaffold_with_a_full_disk_leaves_no_half_layer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_content(tmp_path)
+    written: list[Path] = []
+
+    def full_after_two(file: Path, text: str) -> None:
+        if len(written) == 2:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        written.append(file)
+        file.write_text(text, encoding="utf-8")
+
+    monkeypatch.setattr(scaffold, "_write", full_after_two)
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["gemeente", "nieuw", "Gemeente Voorbeeld"]) == 2
+    assert capsys.readouterr().err == (
+        f"lokaal/ kan niet worden geschreven ({os.strerror(errno.ENOSPC)}); er is niets "
+        "veranderd\n"
+        "    tip: is de schijf vol, of mag u hier niet schrijven? Maak ruimte vrij en probeer "
+        "het opnieuw\n"
+    )
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["content"]
+    monkeypatch.undo()
+    assert scaffold.create(tmp_path, "Gemeente Voorbeeld").refused is None

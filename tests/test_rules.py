@@ -324,6 +324,20 @@ def test_a_file_named_like_a_generated_page_is_reported(tmp_path: Path) -> None:
     ]
 
 
+def test_a_file_named_like_the_zelfscan_or_open_data_page_is_reported(tmp_path: Path) -> None:
+    result = rules.generated_pages_are_not_written(
+        collection(tmp_path, files=("zelfscan.md", "open-data.md"))
+    )
+    assert [(path, hint) for path, _, _, hint in result] == [
+        ("content/open-data.md", "verwijder dit bestand; de open data komt uit alle omgevingen"),
+        (
+            "content/zelfscan.md",
+            "verwijder dit bestand; de zelfscan komt uit de punten van "
+            "'Wat kan de gemeente doen?' van elke omgeving",
+        ),
+    ]
+
+
 def test_the_start_page_and_an_environment_are_required(tmp_path: Path) -> None:
     assert list(rules.required_pages_exist(collection(tmp_path, files=("over.md",)))) == [
         (

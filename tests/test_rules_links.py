@@ -25,7 +25,10 @@ from tests.sample_content import (
     write_content,
 )
 
-PAGES_HINT = "pagina's: afdrukken.md, index.md, omgevingen/voorbeeld.md, overzicht.md, pagina.md"
+PAGES_HINT = (
+    "pagina's: afdrukken.md, index.md, omgevingen/voorbeeld.md, open-data.md, overzicht.md, "
+    "pagina.md, zelfscan.md"
+)
 
 
 def site_with(tmp_path: Path, body: str, extra_files: tuple[str, ...] = ()) -> list[tuple]:

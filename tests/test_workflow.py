@@ -62,7 +62,18 @@ def uses_lines() -> list[str]:
 
 
 def test_there_is_a_workflow() -> None:
-    assert [path.name for path in WORKFLOWS] == ["site.yml"]
+    # site.yml, and for forks (tests/test_fork_workflows.py) the thin callers gemeente-*.yml,
+    # upstream's reusable handreiking-*.yml and upstream's own vingerafdrukken.yml.
+    assert [path.name for path in WORKFLOWS] == [
+        "gemeente-bijwerken.yml",
+        "gemeente-herzien.yml",
+        "gemeente-opzetten.yml",
+        "handreiking-bijwerken.yml",
+        "handreiking-herzien.yml",
+        "handreiking-opzetten.yml",
+        "site.yml",
+        "vingerafdrukken.yml",
+    ]
 
 
 def schema_check(*files: Path) -> subprocess.CompletedProcess[str]:
@@ -87,14 +98,24 @@ def test_the_schema_check_rejects_a_broken_workflow(tmp_path: Path) -> None:
     assert schema_check(broken).returncode == 1
 
 
+# A fork's workflow calls upstream's reusable workflow on main, so the fork's file never
+# changes (its token may not push .github/workflows/); tests/test_fork_workflows.py checks them.
+REUSABLE = re.compile(r"^landelijke-handreiking/handboek/\.github/workflows/[\w-]+\.yml@main$")
+
+
+def actions_used() -> list[str]:
+    return [line for line in uses_lines() if not REUSABLE.match(line)]
+
+
 def test_every_action_is_pinned_to_a_full_commit_sha_with_its_version() -> None:
-    uses = uses_lines()
-    assert len(uses) == 3
+    uses = actions_used()
+    assert len(uses) == 3 + 4  # site.yml's, and a checkout in each of the other four jobs
     assert [line for line in uses if not SHA_PIN.match(line)] == []
+    assert len(uses_lines()) == len(uses) + 3  # the three callers of reusable workflows
 
 
 def test_the_pins_are_the_reviewed_releases() -> None:
-    assert sorted(uses_lines()) == [
+    assert sorted(set(actions_used())) == [
         "actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1",
         "actions/deploy-pages@cd2ce8fcbc39b97be8ca5fce6e763baed58fa128 # v5.0.0",
         "actions/upload-pages-artifact@fc324d3547104276b827a68afc52ff2a11cc49c9 # v5.0.0",

@@ -19,6 +19,9 @@ their own texts. The generated pages have the anchors `render` and the hook
 give them: the overview only its title's (`#overzicht`); the print-all page
 its own title's, the start page's, `#overzicht`, and per environment `#<slug>`
 and the environment page's anchors, the fixed ones with `<slug>-` in front.
+Each point of "Wat kan de gemeente doen?" has its id `#punt-<titel>` (see
+`points`). The zelfscan has `#zelfscan`, per environment `#<slug>` and the ids
+of its form fields; the open-data page `#open-data` and the fixed ids of its text.
 """
 
 from __future__ import annotations
@@ -29,18 +32,23 @@ import html
 import posixpath
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from markdown.extensions.toc import slugify, unique
 
-from handboek import body, scan
+from handboek import body, points, scan
 from handboek.document import Document
 from handboek.model import (
+    GENERATED_PATHS,
+    OPEN_DATA_PATH,
     OVERVIEW_PATH,
     PARTS,
+    POINTS_PART_KEY,
     PRINT_ALL_PATH,
     PRINT_ALL_TITLE,
+    SELF_SCAN_PATH,
     START_PAGE_PATH,
     LocalEnvironment,
     PartSpec,
@@ -71,7 +79,7 @@ class Site:
         local: Mapping[str, LocalEnvironment | None] | None = None,
     ) -> None:
         self.documents = {document.content_path: document for document in documents}
-        self.files = files | {OVERVIEW_PATH, PRINT_ALL_PATH}
+        self.files = files | set(GENERATED_PATHS)
         self.local = dict(local or {})
         self.pages = sorted(path for path in self.files if path.endswith(".md"))
         self._anchors: dict[str, frozenset[str] | None] = {}
@@ -87,6 +95,11 @@ class Site:
             return frozenset({"overzicht"})
         if path == PRINT_ALL_PATH:
             return self._print_all_anchors()
+        if path == SELF_SCAN_PATH:
+            return self._self_scan_anchors()
+        if path == OPEN_DATA_PATH:
+            ids = {anchor.id for anchor in _explicit_ids(OPEN_DATA_PAGE) if anchor.id}
+            return frozenset({OPEN_DATA_ANCHOR, *ids})
         document = self.documents.get(path)
         if document is None:
             return None
@@ -108,6 +121,37 @@ class Site:
             entries.append(Anchor(document.fields.get("titel", ""), document.slug))
             entries += _entries(document, self.local.get(document.content_path), prefix)
         return page_ids(entries)
+
+    def _self_scan_anchors(self) -> frozenset[str] | None:
+        """As render.self_scan_markdown builds it: its title, per environment a heading and the
+        form fields of each point, with the ids written in the points' texts."""
+        entries = [Anchor("", SELF_SCAN_ANCHOR)]
+        for document in _environments_in_order(self.documents.values()):
+            entries.append(Anchor(document.fields.get("titel", ""), document.slug))
+            for written in written_points(document):
+                entries += [
+                    Anchor("", anchor) for anchor in points.form_ids(document.slug, written.point)
+                ]
+                entries += _explicit_ids(scan.prose(written.point.text, 1).text)
+        return page_ids(entries)
+
+
+# The zelfscan's title has a fixed id (its text has the municipality's name in a fork).
+SELF_SCAN_ANCHOR = "zelfscan"
+OPEN_DATA_ANCHOR = "open-data"
+# The text of the open-data page: its headings have fixed ids (`{: #id }`).
+OPEN_DATA_PAGE = (Path(__file__).parent / "templates" / "open-data.md.jinja").read_text(
+    encoding="utf-8"
+)
+
+
+def written_points(document: Document) -> list[points.WrittenPoint]:
+    """The points of an environment page's "Wat kan de gemeente doen?"."""
+    spec = next(spec for spec in PARTS if spec.key == POINTS_PART_KEY)
+    for section in document.sections:
+        if section.heading is not None and section.heading.text == spec.title:
+            return points.written_points(section.markdown, section.line)
+    return []
 
 
 class Anchor(NamedTuple):
@@ -152,6 +196,8 @@ def _entries(
         entries += _local_entries(local, spec, prefix)
         spec = part
         entries.append(Anchor(heading.text, prefix + part.anchor))
+        if part.key == POINTS_PART_KEY:
+            entries += [Anchor("", prefix + w.point.anchor) for w in written_points(document)]
     return entries + _local_entries(local, spec, prefix)
 
 
@@ -205,10 +251,20 @@ def ids_are_unique(documents: Sequence[Document]) -> Iterator[tuple[str, int, st
     environments = _environments_in_order(documents)
     for document in documents:
         seen: dict[str, int] = {}
+        point_ids = (
+            {w.point.anchor: w for w in written_points(document)} if document.is_environment else {}
+        )
         for anchor, line in _written_ids(document):
             if document.is_environment and anchor in parts:
                 message = (
                     f"het anker '#{anchor}' is al het anker van het onderdeel '{parts[anchor]}'"
+                )
+                yield document.path, line, message, _UNIQUE_HINT
+            elif anchor in point_ids:
+                written = point_ids[anchor]
+                message = (
+                    f"het anker '#{anchor}' is al het anker van het punt "
+                    f"'{written.point.title}' (regel {written.point.line})"
                 )
                 yield document.path, line, message, _UNIQUE_HINT
             elif anchor in seen:
@@ -222,6 +278,10 @@ def ids_are_unique(documents: Sequence[Document]) -> Iterator[tuple[str, int, st
         generated |= {
             f"{document.slug}-{spec.anchor}": f"het onderdeel '{spec.title}' van {document.path}"
             for spec in PARTS
+        }
+        generated |= {
+            f"{document.slug}-{w.point.anchor}": f"het punt '{w.point.title}' van {document.path}"
+            for w in written_points(document)
         }
     for document in [*start, *environments]:
         for anchor, line in _written_ids(document):

@@ -13,12 +13,13 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from handboek import body, rules, search
+from handboek import body, points, rules, search
 from handboek.document import Document, read_document
 from handboek.local import layer
 from handboek.local.files import layer_folder
 from handboek.model import (
     PARTS,
+    POINTS_PART_KEY,
     QUOTES_PART,
     Environment,
     Handbook,
@@ -92,6 +93,11 @@ def check_content(content_dir: Path, root: Path, on: dt.date | None = None) -> C
         for rule in rules.DOCUMENT_RULES:
             problems.extend(
                 Problem(path, line, message, hint) for line, message, hint in rule(document)
+            )
+        for notice_rule in rules.NOTICE_RULES:
+            problems.extend(
+                Problem(path, line, message, hint, Severity.NOTICE)
+                for line, message, hint in notice_rule(document)
             )
         problems.extend(
             Problem(path, line, message, hint, Severity.NOTICE)
@@ -170,6 +176,7 @@ def _environment(document: Document) -> Environment:
         Part(spec, by_title[spec.title].markdown, by_title[spec.title].line) for spec in PARTS
     )
     quotes, _ = body.blockquotes(by_title[QUOTES_PART.title])
+    [points_part] = [part for part in parts if part.spec.key == POINTS_PART_KEY]
     return Environment(
         page=_page(document),
         slug=document.slug,
@@ -178,6 +185,10 @@ def _environment(document: Document) -> Environment:
         parts=parts,
         quotes=tuple(Quote(q.paragraphs, q.attribution or "", q.line) for q in quotes),
         overview=dict(document.fields["overzicht"]),
+        points=tuple(
+            written.point
+            for written in points.written_points(points_part.markdown, points_part.line)
+        ),
     )
 
 

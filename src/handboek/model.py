@@ -38,7 +38,14 @@ START_PAGE_PATH = "index.md"
 OVERVIEW_PATH = "overzicht.md"
 PRINT_ALL_PATH = "afdrukken.md"
 PRINT_ALL_TITLE = "Hele handreiking afdrukken"
-GENERATED_PATHS = (OVERVIEW_PATH, PRINT_ALL_PATH)
+# The zelfscan: every point of "Wat kan de gemeente doen?" as a form to fill in.
+SELF_SCAN_PATH = "zelfscan.md"
+# The open data: the handbook as JSON (with its JSON Schema), CSV and a DCAT catalogue.
+OPEN_DATA_PATH = "open-data.md"
+OPEN_DATA_FOLDER = "open-data"
+GENERATED_PATHS = (OVERVIEW_PATH, PRINT_ALL_PATH, SELF_SCAN_PATH, OPEN_DATA_PATH)
+# The part whose points the zelfscan asks about.
+POINTS_PART_KEY = "gemeente"
 
 
 @dataclass(frozen=True)
@@ -74,6 +81,20 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Point:
+    """One point of "Wat kan de gemeente doen?": a list item that opens with bold words."""
+
+    title: str
+    """The bold opening words, without a trailing '.' or ':'."""
+    text: str
+    """The explanation after them (Markdown, as the editor wrote it)."""
+    anchor: str
+    """Its stable id on the environment page: `punt-<titel als slug>` (see `points`)."""
+    line: int
+    """The line of its list item in the content file."""
+
+
+@dataclass(frozen=True)
 class Environment:
     page: Page
     slug: str
@@ -82,6 +103,7 @@ class Environment:
     parts: tuple[Part, ...]  # in the order of PARTS
     quotes: tuple[Quote, ...]
     overview: dict[str, tuple[str, ...]]  # matrix field -> short statements
+    points: tuple[Point, ...] = ()  # of "Wat kan de gemeente doen?", in order
 
     @property
     def url(self) -> str:
@@ -188,6 +210,8 @@ class LocalLayer:
     pages: tuple[tuple[str, str], ...]  # (path in the site, source file relative to the root)
     contact_path: str  # path in the site of the contact page
     environments: dict[str, LocalEnvironment]  # by environment slug
+    # (earlier name, current name) of renamed environments: links in own pages follow them
+    renames: tuple[tuple[str, str], ...] = ()
 
     def environment(self, slug: str) -> LocalEnvironment:
         return self.environments.get(slug, LocalEnvironment())

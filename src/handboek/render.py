@@ -18,10 +18,11 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 import jinja2
 
-from handboek import scan
+from handboek import points, scan
 from handboek.model import (
     MATRIX_ROWS,
     PARTS,
+    POINTS_PART_KEY,
     PRINT_ALL_PATH,
     QUOTES_PART,
     Environment,
@@ -69,6 +70,13 @@ NUMBER_WORDS = [
 ]
 
 
+# Above the quotes of every environment: they are the SCP's words, not the site's own.
+QUOTES_SOURCE = (
+    '<p class="handboek-citaten-bron">Deze uitspraken zijn letterlijk overgenomen uit de '
+    "handreiking van het SCP.</p>"
+)
+
+
 def dutch_date(date: dt.date) -> str:
     return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
 
@@ -88,10 +96,14 @@ def environment_markdown(
     for part in environment.parts:
         blocks.append(f"{hashes} {part.spec.title} {{#{id_prefix}{part.spec.anchor}}}")
         if part.spec is QUOTES_PART:
+            blocks.append(QUOTES_SOURCE)
             blocks.extend(
                 _TEMPLATES.get_template("citaat.html.jinja").render(quote=quote).strip()
                 for quote in environment.quotes
             )
+        elif part.spec.key == POINTS_PART_KEY:
+            text = points.with_point_ids(part.markdown, id_prefix)
+            blocks.append(_shift_headings(text, heading_level - 2))
         else:
             blocks.append(_shift_headings(part.markdown, heading_level - 2))
         if local is not None:
@@ -212,16 +224,28 @@ def _print_link(handbook: Handbook, environment: Environment, destination: str) 
     linked = handbook.environment_at(unquote(target) if parts.path else source)
     if linked is not None and parts.fragment in _section_ids(handbook, linked):
         return f"#{linked.slug}-{parts.fragment}" if parts.fragment else f"#{linked.slug}"
-    rebased = posixpath.relpath(target if parts.path else source, _PRINT_FOLDER)
+    return rebased_link(environment, PRINT_ALL_PATH, destination)
+
+
+def rebased_link(environment: Environment, page_path: str, destination: str) -> str:
+    """A link in an environment's text, made relative to another page (`page_path`).
+
+    The text was written for omgevingen/<slug>.md; a link to the site is made
+    relative to the generated page it is shown on. Other websites stay as they are.
+    """
+    parts = urlsplit(destination)
+    if not destination or parts.scheme or destination.startswith("//"):
+        return destination
+    source = environment.page.path
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(source), parts.path))
+    folder = posixpath.dirname(page_path) or "."
+    rebased = posixpath.relpath(target if parts.path else source, folder)
     return urlunsplit(("", "", rebased, parts.query, parts.fragment))
-
-
-_PRINT_FOLDER = posixpath.dirname(PRINT_ALL_PATH) or "."
 
 
 def _section_ids(handbook: Handbook, environment: Environment) -> set[str]:
     """The ids an environment's sections have on the print page, without its slug ('': itself)."""
-    ids = {"", *(spec.anchor for spec in PARTS)}
+    ids = {"", *(spec.anchor for spec in PARTS), *(point.anchor for point in environment.points)}
     if handbook.local is not None:
         here = handbook.local.environment(environment.slug)
         ids |= {anchor for spec in PARTS for anchor, _ in here.texts_under(spec)}

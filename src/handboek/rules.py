@@ -7,9 +7,10 @@ what is wrong in Dutch, the hint how to fix it. Rules only look at what
 `document.read_document` parsed; they never raise.
 
 The rules about links live in `links`, those about scripts and other websites
-in `safety`, those about image descriptions and link texts in `access`; the
-registries `DOCUMENT_RULES` and `COLLECTION_RULES` below list
-every rule that `load.check_content` runs.
+in `safety`, those about image descriptions and link texts in `access`, those
+about sentence length and quote marks in `language`; the registries
+`DOCUMENT_RULES`, `NOTICE_RULES` and `COLLECTION_RULES` below list every rule
+that `load.check_content` runs.
 """
 
 from __future__ import annotations
@@ -20,13 +21,16 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
-from handboek import access, body, links, safety
+from handboek import access, body, language, links, points, safety
 from handboek.document import Document, is_environment_path
 from handboek.model import (
     ENVIRONMENTS_FOLDER,
     GENERATED_PATHS,
+    OPEN_DATA_PATH,
     PARTS,
+    POINTS_PART_KEY,
     QUOTES_PART,
+    SELF_SCAN_PATH,
     START_PAGE_PATH,
     LocalEnvironment,
 )
@@ -35,6 +39,7 @@ Finding = tuple[int, str, str]
 CollectionFinding = tuple[str, int, str, str]
 DocumentRule = Callable[[Document], Iterator[Finding]]
 
+_POINTS_TITLE = next(spec.title for spec in PARTS if spec.key == POINTS_PART_KEY)
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _PART_LIST = "\n".join(f"## {spec.title}" for spec in PARTS)
 
@@ -171,6 +176,49 @@ PROSE_RULES: tuple[DocumentRule, ...] = (
     *access.ACCESSIBILITY_RULES,
 )
 
+
+def points_have_distinct_titles(document: Document) -> Iterator[Finding]:
+    """Each point of "Wat kan de gemeente doen?" has its own bold title: the zelfscan, the open
+    data and links to the point (`#punt-...`) tell points apart by it."""
+    if not document.is_environment:
+        return
+    seen: dict[str, points.WrittenPoint] = {}
+    for written in links.written_points(document):
+        point = written.point
+        if point.anchor == points.POINT_PREFIX:
+            yield (
+                written.point.line,
+                f"het punt '**{point.title}**' heeft geen titel met letters of cijfers",
+                "begin het punt met een korte titel in vette letters, bijvoorbeeld "
+                "'- **Vrijwilligers opleiden.** ...'",
+            )
+        elif point.anchor in seen:
+            other = seen[point.anchor]
+            yield (
+                written.point.line,
+                f"het punt '{point.title}' heeft dezelfde titel als het punt op regel "
+                f"{other.point.line} ('{other.point.title}')",
+                "geef elk punt een eigen titel in vette letters",
+            )
+        seen.setdefault(point.anchor, written)
+
+
+def points_stand_on_their_own(document: Document) -> Iterator[Finding]:
+    """A point directly under a later paragraph of the point above it would be shown as text
+    of that paragraph (the Markdown engine's lazy continuation), not as a point."""
+    if not document.is_environment:
+        return
+    for section in document.sections:
+        if section.heading is not None and section.heading.text == _POINTS_TITLE:
+            for line, title in points.swallowed_points(section.markdown, section.line):
+                yield (
+                    line,
+                    f"het punt '{title}' staat direct onder een alinea van het punt erboven; "
+                    "de site toont het daardoor niet als apart punt",
+                    "zet een lege regel boven dit punt",
+                )
+
+
 DOCUMENT_RULES: tuple[DocumentRule, ...] = (
     title_comes_from_front_matter,
     environment_has_introduction,
@@ -178,9 +226,14 @@ DOCUMENT_RULES: tuple[DocumentRule, ...] = (
     environment_parts_are_complete,
     environment_parts_are_filled,
     quotes_have_text_and_role,
+    points_have_distinct_titles,
+    points_stand_on_their_own,
     review_dates_are_in_order,
     *PROSE_RULES,
 )
+
+# Rules whose findings are notices: worth an editor's look, never a reason to stop a build.
+NOTICE_RULES: tuple[DocumentRule, ...] = (*language.LANGUAGE_RULES,)
 
 
 @dataclass(frozen=True)
@@ -224,14 +277,26 @@ def environment_orders_are_unique(collection: Collection) -> Iterator[Collection
             )
 
 
+_GENERATED_HINTS = {
+    SELF_SCAN_PATH: "verwijder dit bestand; de zelfscan komt uit de punten van "
+    "'Wat kan de gemeente doen?' van elke omgeving",
+    OPEN_DATA_PATH: "verwijder dit bestand; de open data komt uit alle omgevingen",
+}
+
+
 def generated_pages_are_not_written(collection: Collection) -> Iterator[CollectionFinding]:
-    """The overview and print-all pages are generated; a file by that name would clash."""
+    """The overview, print-all, zelfscan and open-data pages are generated; a file by that
+    name would clash."""
     for path in sorted(collection.files & set(GENERATED_PATHS)):
         yield (
             collection.folder + path,
             1,
             f"'{path}' wordt door de bouw gemaakt en kan niet met de hand geschreven worden",
-            "verwijder dit bestand; het overzicht komt uit het veld 'overzicht' van elke omgeving",
+            _GENERATED_HINTS.get(
+                path,
+                "verwijder dit bestand; het overzicht komt uit het veld 'overzicht' van elke "
+                "omgeving",
+            ),
         )
 
 
@@ -267,8 +332,49 @@ def ids_are_unique(collection: Collection) -> Iterator[CollectionFinding]:
     yield from links.ids_are_unique(collection.documents)
 
 
+def earlier_names_are_free(collection: Collection) -> Iterator[CollectionFinding]:
+    """`eerdere_namen`: file names (slugs), of no current environment, each of one environment.
+
+    A fork's files and links under such a name count for the renamed environment
+    (see `local.renames`), so a name must point at exactly one environment.
+    """
+    environments = sorted(
+        (d for d in collection.documents if d.is_environment), key=lambda d: d.path
+    )
+    current = {document.slug for document in environments}
+    claimed: dict[str, str] = {}
+    for document in environments:
+        line = document.line_of("eerdere_namen")
+        for name in document.fields.get("eerdere_namen", ()):
+            if not _SLUG.match(name):
+                yield (
+                    document.path,
+                    line,
+                    f"'{name}' in 'eerdere_namen' is geen bestandsnaam van een omgeving",
+                    "schrijf de oude bestandsnaam zonder .md, in kleine letters, cijfers en '-', "
+                    "bijvoorbeeld: eerdere_namen: [een-op-een-ondersteuning]",
+                )
+            elif name in current:
+                yield (
+                    document.path,
+                    line,
+                    f"'{name}' in 'eerdere_namen' is de naam van een bestaande omgeving",
+                    f"haal '{name}' weg: er is een content/omgevingen/{name}.md",
+                )
+            elif name in claimed:
+                yield (
+                    document.path,
+                    line,
+                    f"'{name}' staat ook in 'eerdere_namen' van {claimed[name]}",
+                    "een oude naam hoort bij één omgeving; haal hem bij één van de twee weg",
+                )
+            else:
+                claimed[name] = document.path
+
+
 COLLECTION_RULES: tuple[Callable[[Collection], Iterator[CollectionFinding]], ...] = (
     environment_file_names_are_slugs,
+    earlier_names_are_free,
     environment_orders_are_unique,
     generated_pages_are_not_written,
     required_pages_exist,

@@ -68,6 +68,13 @@ ENVIRONMENT_FIELDS: tuple[Field, ...] = (
     *PAGE_FIELDS,
     Field("volgorde", Kind.NUMBER, "Plaats van de omgeving in menu en overzicht (1, 2, 3, ...)."),
     Field(
+        "eerdere_namen",
+        Kind.TEXT_LIST,
+        "Eerdere bestandsnamen van deze omgeving (zonder .md), na een hernoeming. Een fork met "
+        "een bestand of link onder zo'n naam blijft werken en krijgt een melding.",
+        required=False,
+    ),
+    Field(
         "overzicht",
         Kind.GROUP,
         "De korte punten van deze omgeving in het overzicht (de tabel).",

@@ -148,7 +148,7 @@ def test_overview_print_shows_every_item_title_source_and_date(overview: Printed
         *(environment.page.title for environment in model.environments),
         *(row.title for row in MATRIX_ROWS),
         "Bron: Sociaal en Cultureel Planbureau (SCP)",
-        f"Stand van {build_date()}.",
+        f"Dit overzicht is gemaakt op {build_date()}.",
     ):
         assert squeeze(expected) in text, expected
 
@@ -161,7 +161,7 @@ def test_overview_print_has_no_letters_below_7_pt(overview: PrintedOverview):
 
 def test_overview_print_leaves_out_the_site_around_it(overview: PrintedOverview):
     # Button, link to the print-all page, search, menu and footer are for the screen.
-    for screen_only in ("Afdrukken", "Hele handreiking", "Zoeken", "Over deze handreiking"):
+    for screen_only in ("Afdrukken", "Hele handreiking", "Zoeken", "Over deze website"):
         assert screen_only not in overview.pages[0].text
 
 

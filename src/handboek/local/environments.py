@@ -24,7 +24,7 @@ import yaml
 
 from handboek import body, frontmatter
 from handboek.document import Document
-from handboek.local import drift
+from handboek.local import drift, renames
 from handboek.local.fields import LOCAL_ENVIRONMENT_FIELDS
 from handboek.local.files import (
     HTTPS,
@@ -47,6 +47,8 @@ from handboek.model import (
 from handboek.problems import Problem, Severity, errors
 
 _PARTS_BY_ANCHOR = {spec.anchor: spec for spec in PARTS}
+# The error `herzien` repairs (a hand-edited `upstream` group), so it does not refuse it.
+EDITED_SNAPSHOT = "de opgeslagen tekst in 'upstream' past niet bij de vingerafdruk"
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class UpstreamEnvironment:
 
     title: str
     parts: dict[str, str]  # anchor -> Markdown of the part as upstream wrote it
+    earlier_names: tuple[str, ...] = ()  # its `eerdere_namen`: slugs it had before a rename
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,7 @@ def upstream_environments(documents: Sequence[Document]) -> dict[str, UpstreamEn
                 for section in document.sections
                 if section.heading and section.heading.text in titles
             },
+            tuple(document.fields.get("eerdere_namen", ())),
         )
         for document in documents
         if document.is_environment
@@ -109,6 +113,7 @@ class LocalText:
 class EnvironmentFile:
     """What one lokaal/omgevingen/<slug>.yml holds, as far as it could be read."""
 
+    slug: str  # the environment it belongs to (the current name, also for an earlier one)
     environment: LocalEnvironment | None  # None when the file has errors
     sources: list[NoteSource]  # the notes as written, for `review`
     texts: list[LocalText]  # its Markdown, for the prose and link rules
@@ -121,6 +126,10 @@ def read_environment_file(
     """One environment's local additions, its notes and texts as written, and every problem."""
     node, text, problems = read_yaml(file, path)
     slug = file.stem
+    renamed = renamed_environments(upstream)
+    if slug not in upstream and slug in renamed:
+        problems.append(renames.file_notice(path, slug, renamed[slug]))
+        slug = renamed[slug]
     environment = upstream.get(slug)
     if environment is None:
         close = difflib.get_close_matches(slug, list(upstream), n=1, cutoff=0.6)
@@ -136,17 +145,19 @@ def read_environment_file(
             )
         )
     if node is None:
-        return EnvironmentFile(None, [], [], problems)
+        return EnvironmentFile(slug, None, [], [], problems)
     reader = frontmatter.FieldReader(path, 1)
     values = reader.read_group(node, LOCAL_ENVIRONMENT_FIELDS)
     problems.extend(reader.problems)
     problems.extend(Problem(path, *finding) for finding in placeholder_findings(text, True))
     page_path = f"{ENVIRONMENTS_FOLDER}/{slug}.md"
     texts = [
-        _text(reader, item, "tekst", page_path) for item, _ in _items(node, "notities", values)
+        _text(reader, item, "tekst", page_path, renamed, problems)
+        for item, _ in _items(node, "notities", values)
     ]
     for item, initiative in _items(node, "initiatieven", values):
-        texts.append(_text(reader, item, "beschrijving", page_path))
+        texts.append(_text(reader, item, "beschrijving", page_path, renamed, problems))
+        initiative["beschrijving"] = renames.rewrite_links(initiative["beschrijving"], renamed)[0]
         url = initiative.get("webadres")
         if url and not HTTPS.match(url):
             where = f" van '{initiative['naam']}'"
@@ -155,14 +166,16 @@ def read_environment_file(
     sources: list[NoteSource] = []
     if environment is not None:
         for item, value in _items(node, "notities", values):
+            value["tekst"] = renames.rewrite_links(value["tekst"], renamed)[0]
             note, source, found = _note(reader, item, value, environment, path, text)
             problems.extend(found)
             sources.append(source)
             if note is not None:
                 notes.append(note)
     if errors(problems):
-        return EnvironmentFile(None, sources, texts, problems)
+        return EnvironmentFile(slug, None, sources, texts, problems)
     return EnvironmentFile(
+        slug,
         LocalEnvironment(
             bridge_builders=tuple(
                 BridgeBuilder(b["organisatie"], b["rol"], b["contact"])
@@ -180,16 +193,33 @@ def read_environment_file(
     )
 
 
+def renamed_environments(upstream: dict[str, UpstreamEnvironment]) -> dict[str, str]:
+    """Earlier name -> current name of every renamed environment (see `renames`)."""
+    return renames.renamed({slug: env.earlier_names for slug, env in upstream.items()})
+
+
 def _text(
-    reader: frontmatter.FieldReader, item: yaml.MappingNode, key: str, page_path: str
+    reader: frontmatter.FieldReader,
+    item: yaml.MappingNode,
+    key: str,
+    page_path: str,
+    renamed: dict[str, str],
+    problems: list[Problem],
 ) -> LocalText:
-    """The Markdown of `key` in one list item (the list is valid, so the field is there)."""
+    """The Markdown of `key` in one list item (the list is valid, so the field is there).
+
+    Links to an earlier name of an environment point at its current name, with a notice.
+    """
     found = child(item, key)
     assert found is not None and isinstance(found[1], yaml.ScalarNode)
     node = found[1]
     literal = node.style == "|"
     first_line = reader.line_of(node) + literal  # a literal block starts below its '|'
-    markdown = str(node.value)
+    markdown, rewrites = renames.rewrite_links(str(node.value), renamed)
+    problems.extend(
+        renames.link_notice(reader.path, first_line + r.offset if literal else first_line, r)
+        for r in rewrites
+    )
     document = Document(
         path=reader.path,
         content_path=page_path,
@@ -332,7 +362,7 @@ def _drift_problems(path: str, line: int, source: NoteSource) -> Iterator[Proble
         yield Problem(
             path,
             line,
-            "de opgeslagen tekst in 'upstream' past niet bij de vingerafdruk",
+            EDITED_SNAPSHOT,
             f"pas 'upstream' niet met de hand aan; draai: {command}",
         )
     elif drift.fingerprint(source.current) != source.recorded["vingerafdruk"]:

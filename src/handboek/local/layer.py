@@ -10,13 +10,15 @@ The flow: lokaal/gemeente.yml (`municipality`), then each
 lokaal/omgevingen/<slug>.yml (`environments`, whose notes and descriptions
 get the prose rules of upstream's pages), then the pages in lokaal/paginas/
 (checked here with the rules of upstream's pages), then the links on those
-pages and in those texts in the site as built, and last any file the layout does
-not know (`files` names the layout). Only a layer without errors becomes a
+pages and in those texts in the site as built, then any file the layout does
+not know (`files` names the layout), and last every file of upstream outside
+lokaal/ that the fork changed (`manifest`). Only a layer without errors becomes a
 `LocalLayer` for the model.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
@@ -25,9 +27,11 @@ from pathlib import Path
 
 from handboek import links, rules, safety
 from handboek.document import Document, read_document
+from handboek.local import manifest, renames
 from handboek.local.environments import (
     LocalText,
     read_environment_file,
+    renamed_environments,
     upstream_environments,
 )
 from handboek.local.files import (
@@ -73,7 +77,7 @@ def site_path_of(page_name: str) -> str:
 
 
 def _page_problems(
-    folder: Path, documents: Sequence[Document], on: dt.date
+    folder: Path, documents: Sequence[Document], on: dt.date, renamed: dict[str, str]
 ) -> tuple[list[Document], list[Problem]]:
     pages: list[Document] = []
     problems: list[Problem] = []
@@ -116,10 +120,22 @@ def _page_problems(
         problems.extend(Problem(path, *finding) for finding in placeholder_findings(text, False))
         if document is None:
             continue
+        # Links to an earlier name of an environment work, with a notice (the hook rewrites
+        # them the same way in the built page).
+        markdown, rewrites = renames.rewrite_links(document.body, renamed)
+        if rewrites:
+            problems.extend(
+                renames.link_notice(path, document.body_line + r.offset, r) for r in rewrites
+            )
+            document = dataclasses.replace(document, body=markdown)
         pages.append(document)
         problems.extend(
             Problem(path, *finding) for finding in _local_findings(rules.DOCUMENT_RULES, document)
         )
+        for notice_rule in rules.NOTICE_RULES:
+            problems.extend(
+                Problem(path, *finding, Severity.NOTICE) for finding in notice_rule(document)
+            )
         problems.extend(
             Problem(path, *finding, Severity.NOTICE)
             for finding in rules.review_is_due(document, on)
@@ -170,21 +186,36 @@ def check_layer(
     failed: set[str] = set()  # environments whose local file has errors
     texts: list[LocalText] = []  # Markdown written in those files
     environments_folder = folder / ENVIRONMENTS_DIR
+    files_of: dict[str, str] = {}  # environment -> the file that holds its additions
     for file in sorted(environments_folder.glob("*.yml")) if environments_folder.is_dir() else []:
         path = f"{LOCAL_FOLDER}/{ENVIRONMENTS_DIR}/{file.name}"
         read = read_environment_file(file, path, upstream)
         problems.extend(read.problems)
         texts.extend(read.texts)
+        if read.slug in files_of:  # a file under the earlier and one under the current name
+            problems.append(
+                Problem(
+                    path,
+                    1,
+                    f"{files_of[read.slug]} en {path} zijn allebei voor de omgeving '{read.slug}'",
+                    f"zet alles in {LOCAL_FOLDER}/{ENVIRONMENTS_DIR}/{read.slug}.yml en "
+                    "verwijder het andere bestand",
+                )
+            )
+            failed.add(read.slug)
+            continue
+        files_of[read.slug] = path
         if read.environment is not None:
-            environments[file.stem] = read.environment
+            environments[read.slug] = read.environment
         else:
-            failed.add(file.stem)
+            failed.add(read.slug)
     # Notes and descriptions are shown on the environment pages: the same prose rules
     # (no scripts, nothing from other websites) as upstream's pages.
     for text in texts:
         found = _local_findings((*rules.PROSE_RULES, _headings_fit_in_a_block), text.document)
         problems.extend(text.problems(found))
-    pages, found = _page_problems(folder, documents, on)
+    renamed = renamed_environments(upstream)
+    pages, found = _page_problems(folder, documents, on, renamed)
     problems.extend(found)
     # Links on local pages resolve in the site as built: upstream's files plus local pages,
     # and on environment pages the local blocks' ids (unknown when their file is wrong).
@@ -204,6 +235,7 @@ def check_layer(
     for text in texts:  # their links resolve from the environment page they are shown on
         problems.extend(text.problems(links.links_resolve(text.document, site)))
     problems.extend(_unknown_files(folder, (values or {}).get("logo")))
+    problems.extend(manifest.notices(root))  # upstream's files that the fork changed
     if errors(problems) or municipality is None:
         return LayerResult(tuple(problems), None, tuple(pages), site)
     layer = LocalLayer(
@@ -215,6 +247,7 @@ def check_layer(
         pages=tuple((page.content_path, page.path) for page in pages),
         contact_path=site_path_of(CONTACT_PAGE),
         environments=environments,
+        renames=tuple(sorted(renamed.items())),
     )
     return LayerResult(tuple(problems), layer, tuple(pages), site)
 

@@ -4,7 +4,12 @@ After a municipality has read what changed upstream (the check shows it as
 "te herzien" with a diff), this writes the current upstream text into the
 note's `upstream` group: its fingerprint and a snapshot. The YAML file is
 edited line by line, not re-serialised, so comments, order and every other
-line stay exactly as they were.
+line stay exactly as they were, and it keeps its line endings (`atomic`).
+
+It never loses a byte: a file the check rejects is refused (exit 1, nothing
+written), the new text goes to a temporary file that replaces the original
+in one step, a file that changed while it ran is left alone, and a write
+error (a full disk) leaves the original as it was, with a Dutch message.
 """
 
 from __future__ import annotations
@@ -14,9 +19,9 @@ from pathlib import Path
 
 from handboek import load
 from handboek.document import read_document
-from handboek.local import drift, environments, files
+from handboek.local import atomic, drift, environments, files
 from handboek.model import LOCAL_FOLDER
-from handboek.problems import Problem
+from handboek.problems import Problem, errors
 
 CONTENT_DIR = "content"
 
@@ -48,7 +53,8 @@ def mark_reviewed(root: Path, targets: list[str]) -> Outcome:
         path, line = _split_target(target)
         file = root / path
         folder = f"{LOCAL_FOLDER}/{files.ENVIRONMENTS_DIR}/"
-        if not path.startswith(folder) or file.suffix != ".yml" or not file.is_file():
+        outside = ".." in Path(path).parts or Path(path).is_absolute()
+        if outside or not path.startswith(folder) or file.suffix != ".yml" or not file.is_file():
             lines.append(f"{path}: geen bestand met notities")
             lines.append(
                 f"    tip: noem een bestand in {folder}, bijvoorbeeld {folder}<omgeving>.yml"
@@ -71,8 +77,23 @@ def _split_target(target: str) -> tuple[str, int | None]:
 def _review_file(
     file: Path, path: str, line: int | None, upstream: dict[str, environments.UpstreamEnvironment]
 ) -> tuple[list[str], bool]:
+    try:
+        original = atomic.Original.read(file)
+    except OSError as error:
+        return [
+            f"{path}: het bestand kan niet gelezen worden ({error.strerror or error})",
+            "    tip: controleer of het bestand bestaat en of u het mag lezen",
+        ], False
     read = environments.read_environment_file(file, path, upstream)
     sources, problems = read.sources, read.problems
+    # An edited snapshot is what `herzien` repairs; every other error must be fixed first.
+    blocking = [p for p in errors(problems) if p.message != environments.EDITED_SNAPSHOT]
+    if blocking:
+        return [
+            *(problem.format() for problem in sorted(blocking)),
+            f"{path}: er is niets veranderd; los eerst de fouten hierboven op "
+            "('handboek check' toont ze ook)",
+        ], False
     if line is not None:
         sources = [s for s in sources if s.line <= line <= s.end_line]
         if not sources:
@@ -82,8 +103,7 @@ def _review_file(
             ], False
     if not sources:
         return [f"{path}: dit bestand heeft geen notities; niets veranderd"], True
-    text = file.read_text(encoding="utf-8")
-    file_lines = text.split("\n")
+    file_lines = original.text.split("\n")
     messages: list[str] = []
     ok = True
     edits: list[tuple[int, int, list[str]]] = []
@@ -108,7 +128,20 @@ def _review_file(
     for start, end, new in sorted(edits, reverse=True):
         file_lines[start:end] = new
     if edits:
-        file.write_text("\n".join(file_lines), encoding="utf-8")
+        try:
+            original.replace_text("\n".join(file_lines))
+        except atomic.FileChanged:
+            return [
+                f"{path}: het bestand is veranderd terwijl 'herzien' liep; er is niets opgeslagen",
+                "    tip: sla uw wijziging op en draai de opdracht daarna opnieuw",
+            ], False
+        except OSError as error:
+            return [
+                f"{path}: het bestand kan niet worden opgeslagen ({error.strerror or error}); "
+                "het is niet veranderd",
+                "    tip: is de schijf vol, of mag u hier niet schrijven? Maak ruimte vrij en "
+                "draai de opdracht opnieuw",
+            ], False
     return messages, ok
 
 

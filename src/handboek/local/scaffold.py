@@ -12,7 +12,9 @@ schemas/, relative to the file, for completion and checks while typing.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import posixpath
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -128,24 +130,21 @@ volgende_beoordeling: {next_year}
 {body}
 """
 
-STATEMENT_FALLBACK = {
-    "toegankelijkheid.md": (
-        "Toegankelijkheid",
-        "Hoe toegankelijk deze website van {name} is.",
-        "[in te vullen: de toegankelijkheidsverklaring van {name} voor deze website.]",
-    ),
-    "privacy.md": (
-        "Privacy",
-        "Wat deze website van {name} over uw bezoek vastlegt.",
-        "[in te vullen: de privacyverklaring van {name} voor deze website.]",
-    ),
+# The municipality's statements start from templates in verklaringen/, with '{naam}' for its
+# name. Upstream's own statements name upstream's publisher, tests and contact; a fork's
+# statement must name its own, so everything only the municipality knows is an invulplek.
+STATEMENTS = {
+    "toegankelijkheid.md": ("Toegankelijkheid", "Hoe toegankelijk deze website van {name} is."),
+    "privacy.md": ("Privacy", "Wat deze website van {name} over uw bezoek vastlegt."),
 }
+STATEMENTS_FOLDER = Path(__file__).parent / "verklaringen"
 
 
 @dataclass(frozen=True)
 class Scaffold:
     created: tuple[str, ...]  # paths relative to the root, in the order written
     refused: str | None  # why nothing was written
+    hint: str = "pas de bestanden in lokaal/ zelf aan; 'handboek check' zegt wat er mist"
 
 
 def create(root: Path, name: str, content_dir: str = "content") -> Scaffold:
@@ -189,14 +188,9 @@ def create(root: Path, name: str, content_dir: str = "content") -> Scaffold:
         name=name, today=today, next_year=next_year
     )
     for page in PUBLISHER_PAGES:
-        upstream = documents.get(page)
-        if upstream is not None:
-            # Upstream's statement is the starting point; its '[in te vullen: ...]' parts
-            # are what the municipality must complete.
-            title, description = upstream.fields["titel"], upstream.fields["beschrijving"]
-            body = upstream.body.strip("\n")
-        else:
-            title, description, body = (t.format(name=name) for t in STATEMENT_FALLBACK[page])
+        title, description = (text.format(name=name) for text in STATEMENTS[page])
+        template = (STATEMENTS_FOLDER / page).read_text(encoding="utf-8")
+        body = template.replace("{naam}", name).strip("\n")
         files[f"{pages}/{page}"] = STATEMENT_MD.format(
             title=_quoted(title),
             description=_quoted(description),
@@ -204,10 +198,29 @@ def create(root: Path, name: str, content_dir: str = "content") -> Scaffold:
             today=today,
             next_year=next_year,
         )
-    for path, text in files.items():
-        (root / path).parent.mkdir(parents=True, exist_ok=True)
-        (root / path).write_text(text, encoding="utf-8")
+    # Written next to lokaal/ and renamed into place in one step: a full disk leaves no
+    # half layer behind (which a second run would refuse as "bestaat al").
+    building = root / f".{LOCAL_FOLDER}-nieuw-{os.getpid()}"
+    try:
+        for path, text in files.items():
+            target = building / Path(path).relative_to(LOCAL_FOLDER)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _write(target, text)
+        building.rename(folder)
+    except OSError as error:
+        shutil.rmtree(building, ignore_errors=True)
+        return Scaffold(
+            (),
+            f"{LOCAL_FOLDER}/ kan niet worden geschreven ({error.strerror or error}); er is "
+            "niets veranderd",
+            "is de schijf vol, of mag u hier niet schrijven? Maak ruimte vrij en probeer het "
+            "opnieuw",
+        )
     return Scaffold(tuple(files), None)
+
+
+def _write(file: Path, text: str) -> None:
+    file.write_text(text, encoding="utf-8")
 
 
 def _schema_lines(path: str, schema_file: str) -> str:
