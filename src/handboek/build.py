@@ -108,6 +108,9 @@ def write_pdf(site: Path, site_url: str | None) -> bool:
         "--no-first-run",
         "--disable-background-networking",
         "--no-pdf-header-footer",
+        # Let the page's scripts finish before printing (virtual time: no waiting), so that
+        # every build prints the same page, also on a busy machine.
+        "--virtual-time-budget=10000",
         f"--print-to-pdf={pdf}",
         page.resolve().as_uri(),
     ]
