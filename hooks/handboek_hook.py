@@ -21,6 +21,8 @@ MkDocs, see `handboek check`). This hook only connects it to MkDocs:
   theme's templates again (about 36, 0.3 s each time).
 - on_page_markdown: give each page its title and description from the
   model, and render environment and generated pages from the model.
+- on_post_build: add the words that forgive Dutch typing (accents, synonyms
+  from zoekwoorden.yml) to the search index Material wrote.
 - on_page_context: the links "Klopt er iets niet?" and "Pas deze pagina aan".
 - on_env, on_page_context/on_template_context, on_post_page/on_post_template,
   on_post_build: the audit of the built output (`handboek.audit_build`).
@@ -40,6 +42,7 @@ title is written with `plaintext.markdown_literal`, so it renders as text.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from pathlib import Path
@@ -54,7 +57,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
 from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
-from handboek import feedback, load, opendata, plaintext, render, selfscan
+from handboek import feedback, load, opendata, plaintext, render, search, selfscan
 from handboek.audit_build import BuildAudit
 from handboek.local import renames
 from handboek.local.files import layer_folder
@@ -89,7 +92,10 @@ def _notice_log() -> logging.Logger:
     return notice_log
 
 
+PRINT_NAME_CSS = "assets/afdruk-naam.css"
+
 _handbook: Handbook | None = None
+_synonyms: tuple[search.Synonyms, ...] = ()
 # The model's pages by path, so each page is found in one step (1,000 pages: no 500,000 steps).
 _pages_by_path: dict[str, ContentPage] = {}
 
@@ -124,7 +130,7 @@ def _html(text: str) -> Markup:
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
-    global _handbook, _pages_by_path, _audit
+    global _handbook, _pages_by_path, _audit, _synonyms
     config.site_name = _html(config.site_name)
     if config.site_description:
         config.site_description = _html(config.site_description)
@@ -142,6 +148,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     for notice in notices(result.problems):
         _notice_log().warning(notice.format())
     _handbook = result.handbook
+    _synonyms = result.synonyms
     _pages_by_path = {page.path: page for page in _model().pages}
 
 
@@ -182,9 +189,42 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, site_path, abs_src_path=str(root / source)))
         if handbook.local.css:
             files.append(File.generated(config, COLOURS_CSS, content=handbook.local.css))
+    # The guide's name in the margin of printed pages (a fork's own name): CSS made here,
+    # linked only from the pages that print as a publication.
+    files.append(
+        File.generated(
+            config, PRINT_NAME_CSS, content=render.print_name_css(_plain(config.site_name))
+        )
+    )
     set_exclusions(files, config)  # apply not_in_nav to the files added here too
+    config.extra["handboek"] = _site_links(handbook, files)
     config.nav = _navigation(handbook, files)
     return files
+
+
+def _site_links(handbook: Handbook, files: Files) -> dict:
+    """What every page's templates link to: the environments (with their one-line
+    description, for the start page) and the overview, as paths from the site's root."""
+
+    def url(path: str) -> str:
+        file = files.get_file_from_path(path)
+        assert file is not None  # every environment is a page; the overview was added above
+        return file.url
+
+    return {
+        "omgevingen": [
+            {
+                "titel": env.page.title,
+                "regel": env.page.description,
+                "pad": url(env.page.path),
+                "anker": env.slug,  # its section on the print-all page
+            }
+            for env in handbook.environments
+        ],
+        "aantal_omgevingen": render.number_word(len(handbook.environments)),
+        "overzicht": url(OVERVIEW_PATH),
+        "afdrukken": url(PRINT_ALL_PATH),
+    }
 
 
 def _navigation(handbook: Handbook, files: Files) -> list:
@@ -274,6 +314,12 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
+    """Search words in the index (handboek.search), then the audit's verdict on the build."""
+    index_file = Path(config.site_dir) / "search" / "search_index.json"
+    if index_file.is_file():
+        index = search.add_search_words(json.loads(index_file.read_text("utf-8")), _synonyms)
+        # As Material writes it: compact, in the same order (reproducible).
+        index_file.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
     log.info(_audit.summary())
     if _audit.problems:
         raise PluginError(
@@ -295,6 +341,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         title = PRINT_ALL_TITLE
         description = "De hele handreiking op één pagina, om af te drukken."
         page.meta["handboek_afdruk"] = "alles"
+        page.meta["handboek_omslag"] = {"datum": render.dutch_date(load.today())}
         page.meta["search"] = {"exclude": True}  # its text is already found on the other pages
     elif path == SELF_SCAN_PATH:
         title = selfscan.self_scan_title(handbook)
@@ -314,6 +361,14 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             "datum": render.dutch_date(model_page.review.last_reviewed),
             "iso": model_page.review.last_reviewed.isoformat(),
         }
+        if path == START_PAGE_PATH:
+            # The cover (overrides/start.html), with the build's date as the version.
+            build_date = load.today()
+            page.meta["template"] = "start.html"
+            page.meta["handboek_omslag"] = {
+                "datum": render.dutch_date(build_date),
+                "iso": build_date.isoformat(),
+            }
         # A link in a fork's own page to an earlier name of an environment (the check gave a
         # notice) is built as a link to its current name.
         local = handbook.local

@@ -21,7 +21,7 @@ from types import ModuleType
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "content", "hooks", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "content", "hooks", "overrides", "zoekwoorden.yml")
 # The fixed build date of the tests, so pages and review notices never depend on "today".
 SOURCE_DATE_EPOCH = "1796083200"  # 2026-12-01 00:00 UTC
 

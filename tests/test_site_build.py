@@ -131,10 +131,11 @@ def test_every_page_shows_its_review_date(built_site: Path) -> None:
 
 
 def test_search_is_dutch(built_site: Path) -> None:
-    """Dutch stop words, prefix search instead of the stemmer (tests/browser checks results)."""
+    """Dutch stop words and trimmer, prefix search instead of the stemmer (tests/browser checks
+    results)."""
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == ["nl"]
-    assert index["config"]["pipeline"] == ["stopWordFilter"]
+    assert index["config"]["pipeline"] == ["trimmer", "stopWordFilter"]
     assert (built_site / "assets/javascripts/lunr/min/lunr.nl.min.js").is_file()
     assert not any(doc["location"].startswith("afdrukken/") for doc in index["docs"])
 

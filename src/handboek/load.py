@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from handboek import body, points, rules, tree
+from handboek import body, points, rules, search, tree
 from handboek.document import Document, read_document
 from handboek.local import layer
 from handboek.local.files import layer_folder
@@ -35,6 +35,7 @@ from handboek.problems import Problem, Severity, errors
 class CheckResult:
     problems: tuple[Problem, ...]
     handbook: Handbook | None  # None when there are errors
+    synonyms: tuple[search.Synonyms, ...] = ()  # from zoekwoorden.yml, for the search index
 
     @property
     def ok(self) -> bool:
@@ -111,9 +112,15 @@ def check_content(content_dir: Path, root: Path, on: dt.date | None = None) -> C
         problems.extend(Problem(*finding) for finding in collection_rule(collection))
     if local is not None:
         problems.extend(local.problems)
+    synonyms, found = search.read_synonyms(
+        root / search.SYNONYMS_FILE,
+        _display_path(root / search.SYNONYMS_FILE, root),
+        (word for document in documents for word in search.words(document.body)),
+    )
+    problems.extend(found)
     if errors(problems):
         return CheckResult(tuple(problems), None)
-    return CheckResult(tuple(problems), _handbook(documents, local))
+    return CheckResult(tuple(problems), _handbook(documents, local), synonyms)
 
 
 def _unreadable_entries(listing: ContentListing, root: Path) -> list[Problem]:

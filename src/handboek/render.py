@@ -138,9 +138,29 @@ def local_blocks(
     ]
 
 
+def number_word(count: int) -> str:
+    """A count in words up to ten ('drie'), in digits above."""
+    return NUMBER_WORDS[count] if count < len(NUMBER_WORDS) else str(count)
+
+
+def print_name_css(name: str) -> str:
+    """CSS that prints the guide's name in the bottom-left margin of every printed page.
+
+    The name is a CSS string: every character outside letters, digits and spaces is
+    written as an escape, so no name can end the string or the rule.
+    """
+    escaped = "".join(
+        char if char.isalnum() or char == " " else f"\\{ord(char):x} " for char in name
+    )
+    box = (
+        f'  @bottom-left {{\n    content: "{escaped}";\n'
+        "    font: 9pt sans-serif;\n    color: #333333;\n  }\n"
+    )
+    return f"@page {{\n{box}}}\n\n@page liggend {{\n{box}}}\n"
+
+
 def overview_caption(handbook: Handbook) -> str:
-    count = len(handbook.environments)
-    number = NUMBER_WORDS[count] if count < len(NUMBER_WORDS) else str(count)
+    number = number_word(len(handbook.environments))
     return (
         f"Informele ondersteuners in {number} omgevingen van de sociale basis: "
         "meerwaarden voor kinderen en gezinnen en wat de gemeente kan doen"

@@ -4,6 +4,8 @@
   stacked per aspect, each cell labelled with its environment, and screen
   readers get exactly the same table (rows, headers, cells) as on a desktop.
 - On a desktop the matrix is a table: the environments side by side.
+- The items are text; each cell has one "Lees meer" link to its part of the environment
+  page. Loading the page shifts nothing (CLS 0), also when the print button appears.
 - The "Afdrukken" button appears only when JavaScript can print, and prints;
   the overview links to the print-all page. Quotes name who said them after a dash.
 """
@@ -17,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from handboek.model import OVERVIEW_PATH, PRINT_ALL_PATH
+from handboek.model import MATRIX_ROWS, OVERVIEW_PATH, PRINT_ALL_PATH
 from tests.browser.conftest import ServeSite, SiteWithEnvironments, model_of, page_url
 from tests.conftest import ROOT
 
@@ -143,3 +145,36 @@ def test_quote_role_follows_a_dash(page: Page, site_url: str):
     assert captions.count() == len(environment.quotes)
     before = captions.evaluate_all("fs => fs.map(f => getComputedStyle(f, '::before').content)")
     assert before == ['"— "'] * len(environment.quotes)
+
+
+def test_items_are_text_with_one_read_more_link_per_cell(desktop: Page, overview_url: str):
+    cells = desktop.locator(f"{MATRIX} tbody td")
+    assert cells.count() > 0
+    assert desktop.locator(f"{MATRIX} tbody li a").count() == 0
+    links = cells.evaluate_all(
+        "cs => cs.map(c => [...c.querySelectorAll('a')].map(a => [a.textContent,"
+        " new URL(a.href).hash, a.querySelector('span').getBoundingClientRect().width]))"
+    )
+    rows = desktop.locator(f"{MATRIX} tbody th").all_inner_texts()
+    environments = cells.evaluate_all("cs => cs.map(c => c.dataset.omgeving)")
+    anchors = {row.title: row.anchor for row in MATRIX_ROWS}
+    for index, cell in enumerate(links):
+        row = rows[index // len(set(environments))]
+        # Seen: "Lees meer"; heard: also environment and aspect (the span is 1 px, clipped).
+        assert cell == [[f"Lees meer: {environments[index]}, {row}", f"#{anchors[row]}", 1]]
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360", "1280"])
+def test_overview_does_not_shift_while_loading(
+    browser: Browser, overview_url: str, viewport: dict[str, int]
+):
+    with opened(browser, "about:blank", viewport) as page:
+        page.add_init_script(
+            "window.handboekShift = 0; new PerformanceObserver(list => { for (const e of"
+            " list.getEntries()) if (!e.hadRecentInput) window.handboekShift += e.value; })"
+            ".observe({ type: 'layout-shift', buffered: true });"
+        )
+        page.goto(overview_url, wait_until="networkidle")
+        page.wait_for_timeout(500)  # layout shifts are reported after the frame that made them
+        assert page.get_by_role("button", name="Afdrukken").is_visible()
+        assert page.evaluate("window.handboekShift") == 0
