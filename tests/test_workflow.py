@@ -176,10 +176,11 @@ def test_build_and_tests_run_after_the_check_and_publishing_after_both() -> None
     assert jobs["bouwen"]["needs"] == "controleren"
     assert jobs["testen"]["needs"] == "controleren"
     assert jobs["publiceren"]["needs"] == ["bouwen", "testen"]
-    assert steps_run(jobs["bouwen"])[:3] == [
+    assert steps_run(jobs["bouwen"])[:4] == [
         "make .venv/bin/.installed-serve",
         'python3 scripts/pages_webadres.py >> "$GITHUB_OUTPUT"',
-        ".venv/bin/mkdocs build --strict --site-dir _pagina",
+        "bash scripts/install-system-tools.sh",
+        ".venv/bin/handboek bouw --doel _pagina",
     ]
     assert steps_run(jobs["testen"]) == ["make test"]
 

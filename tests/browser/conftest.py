@@ -68,7 +68,7 @@ def browser() -> Iterator[Browser]:
     except ImportError:
         _unavailable("Playwright is not installed: pip install -e '.[test]'")
     if not CHROMIUM.is_file():
-        _unavailable(f"{CHROMIUM} not found: run scripts/install-chromium.sh")
+        _unavailable(f"{CHROMIUM} not found: run scripts/install-system-tools.sh")
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=list(CHROMIUM_ARGS)
