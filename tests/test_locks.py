@@ -74,12 +74,12 @@ def test_the_lock_matches_pyproject(lock: str) -> None:
 
 def test_a_dependency_added_without_make_lock_is_named_with_the_command() -> None:
     changed = pyproject()
-    changed["project"]["dependencies"] = [*changed["project"]["dependencies"], "defusedxml>=0.7"]
+    changed["project"]["dependencies"] = [*changed["project"]["dependencies"], "tomli-w>=1.0"]
     changed["project"]["optional-dependencies"]["site"] = ["mkdocs>=9"]
     text = (ROOT / "requirements" / "serve.txt").read_text(encoding="utf-8")
     version = pins(text)["mkdocs"]
     assert explain(mismatches(changed, "serve", text)) == (
-        "requirements/serve.txt: 'defusedxml>=0.7' staat er niet in\n"
+        "requirements/serve.txt: 'tomli-w>=1.0' staat er niet in\n"
         f"requirements/serve.txt: mkdocs=={version} past niet bij 'mkdocs>=9' uit pyproject.toml\n"
         "    tip: werk de locks bij met: make lock (en commit requirements/ mee)"
     )

@@ -39,7 +39,9 @@ def squeeze(text: str) -> str:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
     if not build.CHROMIUM.is_file():
-        pytest.fail(f"{build.CHROMIUM} not found: the PDF needs it (scripts/install-system-tools.sh)")
+        pytest.fail(
+            f"{build.CHROMIUM} not found: the PDF needs it (scripts/install-system-tools.sh)"
+        )
     project = copy_project(tmp_path_factory.mktemp("pdf") / "project")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
