@@ -322,6 +322,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         index_file.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
     log.info(_audit.summary())
     if _audit.problems:
+        # GitHub Actions: each problem of the built site next to its source line, too.
+        for line in to_github(
+            "Site bouwen: controle van de gebouwde site", _audit.problems, os.environ
+        ):
+            print(line, flush=True)
         raise PluginError(
             "De gebouwde site bevat iets wat niet mag; de bouw is mislukt en de pagina's met "
             "fouten zijn niet geschreven.\n" + report(_audit.problems)

@@ -792,3 +792,24 @@ def test_handboek_bouw_stops_on_the_audit_and_keeps_the_previous_site(project_co
     assert "Traceback" not in run.stderr
     assert run.stderr.endswith("De bouw is mislukt (zie hierboven); site/ is niet veranderd.\n")
     assert _files(project_copy / "site") == PREVIOUS_SITE
+
+
+def test_on_github_the_audit_puts_its_errors_next_to_the_source_line(
+    project_copy: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    page_file = project_copy / "content" / "privacy.md"
+    slipped = page_file.read_text(encoding="utf-8") + '\nKlik.\n{: onclick="alert(1)" }\n'
+    _slip_in_after_the_check(project_copy, page_file, slipped)
+    summary = tmp_path / "samenvatting.md"
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    result = run_build(project_copy)
+    assert result.returncode == 1
+    line = slipped.count("\n")
+    annotations = [row for row in result.output.splitlines() if row.startswith("::error ")]
+    assert annotations == [
+        f"::error file=content/privacy.md,line={line},title=Fout in de inhoud::in de gebouwde "
+        "pagina privacy/index.html: het attribuut 'onclick' in <p> voert code uit%0Atip: de "
+        "site voert geen code uit de inhoud uit; verwijder het"
+    ]
+    assert "het attribuut 'onclick' in <p> voert code uit" in summary.read_text(encoding="utf-8")
