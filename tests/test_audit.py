@@ -758,15 +758,17 @@ def test_a_fork_with_a_script_in_its_logo_stops_at_the_check(project_copy: Path)
 
 
 def test_a_changed_inline_script_ships_with_its_own_hash(project_copy: Path) -> None:
-    main = project_copy / "overrides" / "main.html"
-    text = main.read_text(encoding="utf-8")
-    assert "button.hidden = false;" in text
-    main.write_text(text.replace("button.hidden = false;", "button.hidden = !true;"))
+    deferral = project_copy / "overrides" / "partials" / "zoeken-uitgesteld.html"
+    text = deferral.read_text(encoding="utf-8")
+    assert "if (!toggle || !field) return;" in text
+    deferral.write_text(
+        text.replace("if (!toggle || !field) return;", "if (!(toggle && field)) return;")
+    )
     result = run_build(project_copy)
     assert result.returncode == 0, result.output
     html = (result.site / "overzicht" / "index.html").read_text(encoding="utf-8")
-    script = re.search(r"<script>(\s*for \(const button.*?)</script>", html, re.S)
-    assert script is not None and "button.hidden = !true;" in script.group(1)
+    script = re.search(r"<script>(\s*\(\(\) => \{\s*const toggle.*?)</script>", html, re.S)
+    assert script is not None and "if (!(toggle && field)) return;" in script.group(1)
     policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html)
     assert policy is not None and csp.script_hash(script.group(1)) in policy.group(1)
     assert html.index("Content-Security-Policy") < html.index("<meta charset")
