@@ -207,6 +207,25 @@ def make_upstream(path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return upstream
 
 
+def rename_environment(project: Path) -> None:
+    """Upstream renames een-op-een-ondersteuning to een-op-een, records the earlier name, and
+    follows its own rename in every content page that links to the old name."""
+    environments = project / "content/omgevingen"
+    text = (environments / "een-op-een-ondersteuning.md").read_text(encoding="utf-8")
+    (environments / "een-op-een-ondersteuning.md").unlink()
+    (environments / "een-op-een.md").write_text(
+        text.replace("\nvolgorde:", "\neerdere_namen: [een-op-een-ondersteuning]\nvolgorde:", 1),
+        encoding="utf-8",
+    )
+    for linking in sorted((project / "content").glob("*.md")):
+        linking.write_text(
+            linking.read_text(encoding="utf-8").replace(
+                "omgevingen/een-op-een-ondersteuning.md", "omgevingen/een-op-een.md"
+            ),
+            encoding="utf-8",
+        )
+
+
 def change_upstream(upstream: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Reword a text under a note, add and rename an environment, change a workflow."""
     environments = upstream / "content/omgevingen"
@@ -218,20 +237,7 @@ def change_upstream(upstream: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     added = re.sub(r"(?m)^titel: .*$", "titel: Nieuwe omgeving", added)
     added = re.sub(r"(?m)^volgorde: .*$", "volgorde: 4", added)
     (environments / "nieuwe-omgeving.md").write_text(added, encoding="utf-8")
-    renamed = (environments / "een-op-een-ondersteuning.md").read_text(encoding="utf-8")
-    (environments / "een-op-een-ondersteuning.md").unlink()
-    (environments / "een-op-een.md").write_text(
-        renamed.replace("\nvolgorde:", "\neerdere_namen: [een-op-een-ondersteuning]\nvolgorde:", 1),
-        encoding="utf-8",
-    )
-    # Upstream follows its own rename in every page that links to the old name.
-    for linking in sorted((upstream / "content").glob("*.md")):
-        linking.write_text(
-            linking.read_text(encoding="utf-8").replace(
-                "omgevingen/een-op-een-ondersteuning.md", "omgevingen/een-op-een.md"
-            ),
-            encoding="utf-8",
-        )
+    rename_environment(upstream)
     ok(git(upstream, "add", "--all"))
     ok(git(upstream, "commit", "--quiet", "-m", "Upstream: tekst, nieuwe en hernoemde omgeving"))
     with (upstream / ".github/workflows/site.yml").open("a", encoding="utf-8") as workflow:
@@ -600,20 +606,7 @@ def test_a_fork_with_a_file_for_an_old_name_builds_without_a_manual_step(
         encoding="utf-8",
     )
     # Sync fork brings upstream's rename; lokaal/ still has the old name.
-    environments = fork / "content/omgevingen"
-    text = (environments / "een-op-een-ondersteuning.md").read_text(encoding="utf-8")
-    (environments / "een-op-een-ondersteuning.md").unlink()
-    (environments / "een-op-een.md").write_text(
-        text.replace("\nvolgorde:", "\neerdere_namen: [een-op-een-ondersteuning]\nvolgorde:", 1),
-        encoding="utf-8",
-    )
-    for linking in sorted((fork / "content").glob("*.md")):
-        linking.write_text(
-            linking.read_text(encoding="utf-8").replace(
-                "een-op-een-ondersteuning.md", "een-op-een.md"
-            ),
-            encoding="utf-8",
-        )
+    rename_environment(fork)
     build = run_build(fork)
     assert build.returncode == 0, build.output
     assert (
