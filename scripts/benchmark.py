@@ -105,6 +105,7 @@ class Layout:
     environments: int
     local: int = 0  # pages in lokaal/paginas/ (0: no local layer)
     short: bool = False  # ordinary pages of one short section instead of full length
+    topic_pages: int = PAGES_PER_TOPIC  # ordinary pages per top-level folder
 
     @property
     def ordinary(self) -> int:
@@ -162,11 +163,16 @@ def without_hooks(config: str) -> str:
 def write_content(content: Path, layout: Layout) -> None:
     rng = random.Random(layout.pages)
     environments = [f"omgeving-{number:02d}" for number in range(1, layout.environments + 1)]
+    # Numbered to sort in order (MkDocs sorts folders by name): thema-01, or thema-001 from 100.
+    width = max(2, len(str(-(-layout.ordinary // layout.topic_pages))))
     topics = [
-        (f"thema-{index // PAGES_PER_TOPIC + 1:02d}", f"pagina-{index % PAGES_PER_TOPIC + 1:02d}")
+        (
+            f"thema-{index // layout.topic_pages + 1:0{width}d}",
+            f"pagina-{index % layout.topic_pages + 1:02d}",
+        )
         for index in range(layout.ordinary)
     ]
-    _write(content / START_PAGE_PATH, _start_page(rng, environments, topics))
+    _write(content / START_PAGE_PATH, _start_page(rng, environments, topics[:: layout.topic_pages]))
     for number, slug in enumerate(environments, start=1):
         _write(content / ENVIRONMENTS_FOLDER / f"{slug}.md", _environment_page(rng, number))
     for index, (topic, page) in enumerate(topics):
@@ -257,14 +263,14 @@ def _list(rng: random.Random, items: int = 4) -> str:
     return "\n".join(f"- **{_sentence(rng, 3)[:-1]}.** {_sentence(rng)}" for _ in range(items))
 
 
-def _start_page(rng: random.Random, environments: list[str], topics: list[tuple[str, str]]) -> str:
+def _start_page(
+    rng: random.Random, environments: list[str], first_pages: list[tuple[str, str]]
+) -> str:
     links = [
         f"- [Omgeving {n}]({ENVIRONMENTS_FOLDER}/{slug}.md)"
         for n, slug in enumerate(environments, start=1)
     ]
-    links += [
-        f"- [Thema {topic[-2:]}]({topic}/{page}.md)" for topic, page in topics[::PAGES_PER_TOPIC]
-    ]
+    links += [f"- [Thema {topic.split('-')[1]}]({topic}/{page}.md)" for topic, page in first_pages]
     return _front_matter(
         "Synthetische handreiking",
         "Gegenereerde inhoud om de bouwtijd van de site te meten.",
