@@ -45,7 +45,9 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import dataclasses
 import os
+import platform
 import random
 import re
 import shutil
@@ -127,11 +129,12 @@ class Layout:
 class Row:
     layout: Layout
     hooks: Sample
-    first: Sample  # with hooks, no compiled templates kept yet
-    plain: Sample
     stock: Sample
+    ratio: Sample  # with hooks / stock Material: the median of the interleaved pairs' ratios
     check: Sample
     check_command: Sample
+    first: Sample | None = None  # with hooks, no compiled templates kept yet (None: not built)
+    plain: Sample | None = None  # without hooks (None: not built)
 
 
 def write_project(target: Path, layout: Layout) -> Path:
@@ -332,12 +335,29 @@ class Sample:
     cpu: float  # seconds of CPU (user + system): less disturbed by other work on the machine
     memory: float = 0.0  # peak resident memory in MiB (builds only)
     audit: float = 0.0  # CPU seconds of the audit and the policy, as the hook reports them
+    page: float = 0.0  # median size of the site's HTML pages, KB (builds only)
+    site: float = 0.0  # size of the whole built site, MB (builds only)
 
 
-def timed_build(project: Path, config: str, site: Path, temp: Path) -> Sample:
-    """Build strictly into `site` with `temp` as temp folder; time and peak memory."""
+def timed_build(project: Path, config: str, site: Path, temp: Path, keep: bool = True) -> Sample:
+    """Build strictly into `site` with `temp` as temp folder; time, peak memory, sizes.
+
+    Without `keep` the site is removed once measured (at 10,000 pages stock
+    Material writes gigabytes).
+    """
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(site)]
-    return timed_process(command, project, f"build failed in {project} ({config})", temp)
+    sample = timed_process(command, project, f"build failed in {project} ({config})", temp)
+    page, total = site_size(site)
+    if not keep:
+        shutil.rmtree(site)
+    return dataclasses.replace(sample, page=page / 1000, site=total / 1_000_000)
+
+
+def site_size(site: Path) -> tuple[float, int]:
+    """The median size of the HTML pages in bytes, and the size of all files together."""
+    sizes = {path: path.stat().st_size for path in site.rglob("*") if path.is_file()}
+    pages = [size for path, size in sizes.items() if path.suffix == ".html"]
+    return statistics.median(pages), sum(sizes.values())
 
 
 def timed_process(
@@ -403,64 +423,138 @@ def median(samples: Sequence[Sample]) -> Sample:
         statistics.median(sample.cpu for sample in samples),
         statistics.median(sample.memory for sample in samples),
         statistics.median(sample.audit for sample in samples),
+        statistics.median(sample.page for sample in samples),
+        statistics.median(sample.site for sample in samples),
     )
 
 
-def measure(layout: Layout, runs: int, workspace: Path) -> Row:
+def measure(
+    layout: Layout, runs: int, workspace: Path, pairs_only: bool = False, keep: bool = True
+) -> Row:
+    """`runs` rounds; in each the pair (with hooks, stock Material) is built back to back.
+
+    The pair's order alternates between rounds, so that a machine that gets slower or
+    faster during a round favours neither. With `pairs_only` (the largest sizes) only
+    the pair and the checks are measured, not the first build and the one without hooks;
+    the build with hooks then compiles the theme's templates itself (under a second).
+    """
     name = f"{layout.pages}{'-kort' if layout.short else ''}"
     project = write_project(workspace / f"project-{name}", layout)
     compile_bytecode(project)
-    hooks, first, plain, stock, checks, commands = [], [], [], [], [], []
+    hooks, first, plain, stock, ratios, checks, commands = [], [], [], [], [], [], []
     for run in range(runs):
         temp = workspace / f"temp-{name}-{run}"  # empty: the first build compiles the templates
-        first.append(timed_build(project, "mkdocs.yml", workspace / f"first-{name}-{run}", temp))
-        hooks.append(timed_build(project, "mkdocs.yml", workspace / f"site-{name}-{run}", temp))
-        plain.append(timed_build(project, NO_HOOKS_CONFIG, workspace / f"plain-{name}-{run}", temp))
-        stock.append(timed_build(project, STOCK_CONFIG, workspace / f"stock-{name}-{run}", temp))
+        if not pairs_only:  # at the largest sizes compiling the templates is under 1 s of it
+            first.append(
+                timed_build(project, "mkdocs.yml", workspace / f"first-{name}-{run}", temp, keep)
+            )
+        pair = {}
+        for config in ("mkdocs.yml", STOCK_CONFIG)[:: 1 if run % 2 == 0 else -1]:
+            prefix = "site" if config == "mkdocs.yml" else "stock"
+            pair[config] = timed_build(
+                project, config, workspace / f"{prefix}-{name}-{run}", temp, keep
+            )
+        hooks.append(pair["mkdocs.yml"])
+        stock.append(pair[STOCK_CONFIG])
+        ratios.append(
+            Sample(
+                hooks[-1].wall / stock[-1].wall,
+                hooks[-1].cpu / stock[-1].cpu,
+                page=hooks[-1].page / stock[-1].page,
+                site=hooks[-1].site / stock[-1].site,
+            )
+        )
+        if not pairs_only:
+            plain.append(
+                timed_build(project, NO_HOOKS_CONFIG, workspace / f"plain-{name}-{run}", temp, keep)
+            )
         checks.append(timed_check(project))
         commands.append(timed_check_command(project))
     return Row(
         layout,
         median(hooks),
-        median(first),
-        median(plain),
         median(stock),
+        median(ratios),
         median(checks),
         median(commands),
+        median(first) if first else None,
+        median(plain) if plain else None,
     )
 
 
-def table(rows: Sequence[Row], runs: int) -> str:
+def table(rows: Sequence[Row], runs: int, large_runs: int | None = None) -> str:
     lines = [
         "| Pages | Page text | Environments | Local pages | Build with hooks, s "
-        "| First build with hooks, s | Build without hooks, s | Hooks add (first build) "
-        "| Audit + CSP, CPU s (share of build) | Stock Material, s | Check, s "
-        "| `handboek check`, s | Peak memory with hooks / without / stock, MiB |",
-        "|---:|:--|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| Stock Material, s | With hooks / stock | First build with hooks, s "
+        "| Build without hooks, s | Hooks add (first build) "
+        "| Audit + CSP, CPU s (share of build) | Check, s | `handboek check`, s "
+        "| Page, KB with hooks / stock | Site, MB with hooks / stock "
+        "| Peak memory with hooks / without / stock, MiB |",
+        "|---:|:--|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
-        overhead = (row.hooks.cpu - row.plain.cpu) / row.plain.cpu * 100
-        first = (row.first.cpu - row.plain.cpu) / row.plain.cpu * 100
         audit = row.hooks.audit / (row.hooks.cpu - row.hooks.audit) * 100
+        if row.plain is not None and row.first is not None:
+            overhead = (row.hooks.cpu - row.plain.cpu) / row.plain.cpu * 100
+            first = (row.first.cpu - row.plain.cpu) / row.plain.cpu * 100
+            built = f"{_time(row.first)} | {_time(row.plain)} | {overhead:+.0f}% ({first:+.0f}%)"
+            plain_memory = f"{row.plain.memory:.0f}"
+        else:
+            built, plain_memory = "– | – | –", "–"
         lines.append(
             f"| {row.layout.pages:,} | {'short' if row.layout.short else 'full'} | "
             f"{row.layout.environments} | {row.layout.local} | {_time(row.hooks)} | "
-            f"{_time(row.first)} | {_time(row.plain)} | {overhead:+.0f}% ({first:+.0f}%) | "
-            f"{row.hooks.audit:.2f} (+{audit:.1f}%) | {_time(row.stock)} | "
+            f"{_time(row.stock)} | {row.ratio.wall:.2f}× ({row.ratio.cpu:.2f}×) | {built} | "
+            f"{row.hooks.audit:.2f} (+{audit:.1f}%) | "
             f"{_time(row.check, 3)} | {_time(row.check_command)} | "
-            f"{row.hooks.memory:.0f} / {row.plain.memory:.0f} / {row.stock.memory:.0f} |"
+            f"{row.hooks.page:.1f} / {row.stock.page:.1f} | "
+            f"{row.hooks.site:,.1f} / {row.stock.site:,.1f} | "
+            f"{row.hooks.memory:.0f} / {plain_memory} / {row.stock.memory:.0f} |"
         )
+    counts = f"Median of {runs} run{'s' if runs != 1 else ''}"
+    if large_runs is not None and any(row.plain is None for row in rows):
+        counts += f" ({large_runs} for the rows without a first build and a build without hooks)"
     lines += [
         "",
-        f"Median of {runs} run{'s' if runs != 1 else ''}; each time is wall clock (CPU). "
+        f"{counts}; each time is wall clock (CPU). "
         "Builds: `python -m mkdocs build --strict`, Python start-up included. "
+        "'With hooks / stock': each round builds the two back to back, in alternating order; "
+        "the median of the rounds' ratios of wall clock (CPU) time. "
         "'Hooks add' compares CPU time; a first build compiles the theme's templates, "
         "later builds reuse them. 'Audit + CSP': CPU time of the audit of the built output "
         "and the policy inside the build with hooks (as the hook reports it), and what it adds "
         "to the rest of that build's CPU time. Check: `load.check_content` in-process; "
-        "`handboek check`: the command in a new process.",
+        "`handboek check`: the command in a new process. Page: the median size of the site's "
+        "HTML pages; site: all files of the built site.",
     ]
+    lines += growth(rows)
     return "\n".join(lines)
+
+
+def growth(rows: Sequence[Row]) -> list[str]:
+    """How one page grows from the row of 1,000 full pages to the largest row of full pages."""
+    full = {row.layout.pages: row for row in rows if not row.layout.short}
+    largest = max(full, default=0)
+    if 1000 not in full or largest <= 1000:
+        return []
+    small, big = full[1000], full[largest]
+    return [
+        "",
+        f"Page size from 1,000 to {largest:,} full pages: with hooks "
+        f"{small.hooks.page:.1f} KB to {big.hooks.page:.1f} KB "
+        f"({big.hooks.page / small.hooks.page:.2f}×), stock Material "
+        f"{small.stock.page:.1f} KB to {big.stock.page:.1f} KB "
+        f"({big.stock.page / small.stock.page:.2f}×).",
+    ]
+
+
+def machine() -> str:
+    """The machine and the load on it, for the note under the table."""
+    load = " / ".join(f"{value:.2f}" for value in os.getloadavg())
+    return (
+        f"{os.cpu_count()} cores, {platform.processor() or platform.machine()}, "
+        f"Python {platform.python_version()}, load average (1 / 5 / 15 min) {load}"
+    )
 
 
 def _time(sample: Sample, digits: int = 2) -> str:
@@ -478,6 +572,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="sizes to measure again with short ordinary pages (one section of one paragraph)",
     )
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (median)")
+    parser.add_argument(
+        "--large-pages",
+        type=int,
+        nargs="*",
+        default=[10000],
+        help="sizes of full pages to measure with only the pair (with hooks, stock Material) "
+        "and the checks, --large-runs times",
+    )
+    parser.add_argument("--large-runs", type=int, default=1)
     parser.add_argument("--max-environments", type=int, default=10)
     parser.add_argument(
         "--lokaal",
@@ -493,10 +596,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         Layout.of(pages, arguments.max_environments, arguments.lokaal, short=True)
         for pages in arguments.short_pages
     ]
+    large = [
+        Layout.of(pages, arguments.max_environments, arguments.lokaal)
+        for pages in arguments.large_pages
+    ]
+    print(f"Machine at the start: {machine()}", flush=True)
     with tempfile.TemporaryDirectory(prefix="handboek-benchmark-") as scratch:
         workspace = arguments.keep or Path(scratch)
-        rows = [measure(layout, arguments.runs, workspace) for layout in layouts]
-    print(table(rows, arguments.runs))
+        keep = arguments.keep is not None
+        rows = [measure(layout, arguments.runs, workspace, keep=keep) for layout in layouts]
+        rows += [
+            measure(layout, arguments.large_runs, workspace, pairs_only=True, keep=keep)
+            for layout in large
+        ]
+    rows.sort(key=lambda row: (row.layout.short, row.layout.pages))
+    print(f"Machine at the end: {machine()}\n")
+    print(table(rows, arguments.runs, arguments.large_runs))
     return 0
 
 

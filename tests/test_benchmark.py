@@ -74,17 +74,42 @@ def test_benchmark_builds_with_and_without_hooks_and_stock_material(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     arguments = ["--pages", "10", "--short-pages", "--runs", "1", "--lokaal"]
-    assert benchmark.main([*arguments, "--keep", str(tmp_path)]) == 0
+    large = ["--large-pages", "20", "--large-runs", "2"]
+    assert benchmark.main([*arguments, *large, "--keep", str(tmp_path)]) == 0
     output = capsys.readouterr().out.splitlines()
     time = r"\d+\.\d\d \(\d+\.\d\d\)"
     check = r"\d+\.\d{3} \(\d+\.\d{3}\)"
-    assert len(output) == 5, output  # header, separator, one row, empty line, note
+    ratio = r"\d\.\d\d× \(\d\.\d\d×\)"
+    sizes = r"\d+\.\d / \d+\.\d \| \d+\.\d / \d+\.\d"
+    # machine before and after, empty line, header, separator, two rows, empty line, note
+    assert len(output) == 9, output
+    machine = r"Machine at the (start|end): \d+ cores, .+, Python 3\.\d+\.\d+, load average "
+    assert all(re.match(machine, line) for line in output[:2]), output
     assert re.fullmatch(
-        rf"\| 10 \| full \| 3 \| 1 \| {time} \| {time} \| {time} \| [+-]\d+% \([+-]\d+%\) "
-        rf"\| \d+\.\d\d \(\+\d+\.\d%\) \| {time} \| {check} "
-        rf"\| {time} \| \d+ / \d+ / \d+ \|",
-        output[2],
+        rf"\| 10 \| full \| 3 \| 1 \| {time} \| {time} \| {ratio} \| {time} \| {time} "
+        rf"\| [+-]\d+% \([+-]\d+%\) \| \d+\.\d\d \(\+\d+\.\d%\) \| {check} "
+        rf"\| {time} \| {sizes} \| \d+ / \d+ / \d+ \|",
+        output[5],
     ), output
+    # The large row: only the pair and the checks, twice.
+    assert re.fullmatch(
+        rf"\| 20 \| full \| 3 \| 1 \| {time} \| {time} \| {ratio} \| – \| – \| – "
+        rf"\| \d+\.\d\d \(\+\d+\.\d%\) \| {check} \| {time} \| {sizes} \| \d+ / – / \d+ \|",
+        output[6],
+    ), output
+    assert "(2 for the rows without a first build and a build without hooks)" in output[8]
+    for run in (0, 1):
+        assert (tmp_path / f"site-20-{run}" / "overzicht" / "index.html").is_file()
+        assert (tmp_path / f"stock-20-{run}" / "index.html").is_file()
+        assert not (tmp_path / f"first-20-{run}").exists()
+        assert not (tmp_path / f"plain-20-{run}").exists()
+    # The pair's order alternates: with hooks first in the first round, stock in the second.
+    built = {
+        name: (tmp_path / name / "index.html").stat().st_mtime_ns
+        for name in ("site-20-0", "stock-20-0", "site-20-1", "stock-20-1")
+    }
+    assert built["site-20-0"] < built["stock-20-0"] < built["stock-20-1"] < built["site-20-1"]
+    output = output[3:]
     assert "| 0.00 (+0.0%) |" not in output[2]  # the hook reported the audit's time
     # The build with hooks has the generated overview and the local pages; without, neither.
     assert (tmp_path / "site-10-0" / "overzicht" / "index.html").is_file()
@@ -99,3 +124,40 @@ def test_benchmark_builds_with_and_without_hooks_and_stock_material(
     stock_page = (tmp_path / "stock-10-0" / "index.html").read_text(encoding="utf-8")
     assert "Laatst beoordeeld" not in stock_page
     assert "Laatst beoordeeld" in (tmp_path / "site-10-0" / "index.html").read_text("utf-8")
+
+
+def test_sizes_are_the_median_page_and_the_whole_site(tmp_path: Path) -> None:
+    for name, size in (("a.html", 100), ("b/index.html", 300), ("c.html", 200), ("d.js", 1000)):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_bytes(b"x" * size)
+    assert benchmark.site_size(tmp_path) == (200, 1600)
+
+
+def _row(pages: int, page: float, stock_page: float, short: bool = False) -> object:
+    layout = benchmark.Layout.of(pages, 10, short=short)
+    sample = benchmark.Sample(1.0, 1.0)
+    return benchmark.Row(
+        layout,
+        benchmark.Sample(1.0, 1.0, page=page),
+        benchmark.Sample(1.0, 1.0, page=stock_page),
+        sample,
+        sample,
+        sample,
+    )
+
+
+def test_page_growth_from_1000_to_the_largest_row_of_full_pages() -> None:
+    rows = [
+        _row(1000, 40.0, 50.0),
+        _row(1000, 10.0, 10.0, short=True),
+        _row(3000, 41.0, 85.0),
+        _row(10000, 46.0, 206.0),
+        _row(20000, 1.0, 1.0, short=True),
+    ]
+    assert benchmark.growth(rows) == [
+        "",
+        "Page size from 1,000 to 10,000 full pages: with hooks 40.0 KB to 46.0 KB (1.15×), "
+        "stock Material 50.0 KB to 206.0 KB (4.12×).",
+    ]
+    assert benchmark.growth(rows[:2]) == []  # nothing larger than 1,000 full pages
+    assert benchmark.growth(rows[2:]) == []  # no row of 1,000 full pages

@@ -26,6 +26,7 @@ and a word on the left that is in no page (a synonym that can never help).
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 import unicodedata
@@ -39,8 +40,10 @@ SYNONYMS_FILE = "zoekwoorden.yml"
 FIELD = "zoekwoorden"
 # The words of a text, as the search separator in mkdocs.yml splits them (letters and digits).
 _WORD = re.compile(r"[^\W_]+")
-# A word with hyphens, such as één-op-één: also indexed as one word, `eenopeen`.
-_COMPOUND = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
+# A word with hyphens, such as één-op-één: also indexed as one word, `eenopeen`. Tried only
+# at the start of a word and without backtracking inside one (the same matches as
+# `[^\W_]+(?:-[^\W_]+)+`, which tried every letter of every word: 1.3 s at 1,000 pages).
+_COMPOUND = re.compile(r"(?<![^\W_])[^\W_]++(?:-[^\W_]++)+")
 _TAG = re.compile(r"<[^>]*>")
 _ENTRY = re.compile(r"^(?P<word>[^:#]*):(?P<synonyms>[^#]*)$")
 _GOOD_WORD = re.compile(r"^[a-zà-ÿ0-9]+$")
@@ -136,13 +139,21 @@ def read_synonyms(
 
 
 def search_words(text: str, synonyms: Iterable[Synonyms]) -> str:
-    """The extra words for one section of the index: folded words and synonyms, sorted."""
-    found = set(words(text))
-    extra = {fold(word) for word in found} - found
+    """The extra words for one section of the index: folded words and synonyms, sorted.
+
+    Runs on every section of the index (at 1,000 pages about 9,000), so it does each
+    step once: the text without tags once, `fold` only for words that are not plain
+    ASCII (those it leaves as they are), and a synonym's word looked up in the sorted
+    words (the first word not before it is the one that may start with it).
+    """
     plain = html.unescape(_TAG.sub(" ", text))
+    found = {word.lower() for word in _WORD.findall(plain)}
+    extra = {fold(word) for word in found if not word.isascii()} - found
     extra.update(fold(compound.replace("-", "")).lower() for compound in _COMPOUND.findall(plain))
+    ordered = sorted(found)
     for entry in synonyms:
-        if any(word.startswith(entry.word) for word in found):
+        at = bisect.bisect_left(ordered, entry.word)
+        if at < len(ordered) and ordered[at].startswith(entry.word):
             extra.update(entry.synonyms)
     return " ".join(sorted(extra))
 
