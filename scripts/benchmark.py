@@ -1,25 +1,29 @@
-"""Measure the site build at 10, 100 and 1,000 pages: time, hook overhead, check, memory.
+"""Measure the site build at 10 to 10,000 pages: time against stock Material, sizes, check.
 
-    .venv/bin/python scripts/benchmark.py [--pages 10 100 1000] [--short-pages 1000] [--runs 3]
+    .venv/bin/python scripts/benchmark.py [--pages 10 100 1000] [--short-pages 1000]
+        [--large-pages 10000] [--runs 3] [--large-runs 1]
 
 For each size the script writes a synthetic project into a temporary folder:
 this repository's mkdocs.yml, hooks and overrides, and generated content in
 the project's own format (environment pages with all five parts, quotes and
-the `overzicht` front matter; the rest ordinary pages in topic folders, with
-links between them). Ordinary pages are as long as the real environment pages
-(about 700 words); with `--short-pages` they are one short section (about 60
-words), the kind of page the issue's figures for stock Material were measured on.
-Then, `--runs` times each, interleaved:
+the `overzicht` front matter; the rest ordinary pages in topic folders of 20,
+with links between them: at 10,000 pages 500 top-level folders). Ordinary pages
+are as long as the real environment pages (about 700 words); with `--short-pages`
+they are one short section (about 60 words), the kind of page the issue's
+figures for stock Material were measured on. Then, `--runs` rounds each:
 
 - the strict build with our hooks (`python -m mkdocs build --strict`), twice:
   first with an empty temp folder, as on a fresh CI machine (the theme's
   templates are compiled), then again with the compiled templates the hook
   keeps there (Jinja's bytecode cache), as every later build and every
   `mkdocs serve` rebuild on an editor's machine;
+- stock Material on the same content, right before or after that second build
+  (the pair's order alternates between rounds): `theme: material` with
+  `font: false` and `navigation.prune`, the search plugin, nothing else of
+  ours. The table gives each round's ratio (with hooks / stock), the median
+  over the rounds: a busy machine slows both builds of a pair alike;
 - the same strict build with a generated config without `hooks:` (the
   environment pages then build as plain Markdown, without generated pages);
-- stock Material on the same content: `theme: material` with `font: false`
-  and `navigation.prune`, the search plugin, nothing else of ours;
 - the content check in-process (`load.check_content`, what the hook's
   on_pre_build runs), and the `handboek check` command as editors run it (a
   new Python process: start-up and imports included);
@@ -29,16 +33,24 @@ Then, `--runs` times each, interleaved:
   hashing them, writing the policy), as the hook reports it at the end of
   the build ("Gebouwde site gecontroleerd: ... in X s (CPU)"). There is no
   switch to build without the audit; its share is that time against the
-  whole build's CPU time.
+  whole build's CPU time;
+- the size of what each build wrote: the median HTML page and the whole site.
+
+The `--large-pages` sizes (full pages) are measured `--large-runs` times with
+only the pair and the checks: at 10,000 pages one pair takes minutes. Sites
+are removed once measured, unless `--keep` names a folder to keep them in.
+Under the table the page-size growth from 1,000 to the largest size of full
+pages; above it the machine and its load average at the start and the end.
 
 Our package's bytecode is compiled first, as pip does for MkDocs and Material
 when it installs them; otherwise a machine that sets PYTHONDONTWRITEBYTECODE
 would compile our source again in every build.
 
 It prints one Markdown table with the medians: wall-clock seconds of each
-build (Python start-up included), the hooks' share, the audit's share, the
-check, and the peak memory (max RSS) of each build process. Every build must succeed; a failed
-build stops the script with MkDocs' output.
+build (Python start-up included), the ratio to stock Material, the hooks' share,
+the audit's share, the check, the sizes, and the peak memory (max RSS) of each
+build process. Every build must succeed; a failed build stops the script with
+MkDocs' output.
 """
 
 from __future__ import annotations
