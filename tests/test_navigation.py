@@ -266,3 +266,21 @@ def test_the_groups_of_a_big_site_are_in_order_and_cover_every_entry(
     entries, closed = _shown_entries(top)
     assert [_title(entry) for entry in entries[5:]] == [f"Thema {n:03d}" for n in range(64, 73)]
     assert closed == ["Thema 001 – Thema 063"] + [_title(item) for item in inner[1:]]
+
+
+@pytest.mark.parametrize(
+    ("folders", "groups"),
+    [(10, []), (11, ["Thema 01 – Thema 05", "Thema 06 – Thema 11"])],
+    ids=["15 entries", "16 entries"],
+)
+def test_groups_start_above_fifteen_top_level_entries_and_are_balanced(
+    tmp_path: Path, folders: int, groups: list[str]
+) -> None:
+    layout = benchmark.Layout(pages=4 + folders, environments=3, short=True, topic_pages=1)
+    built = run_build(benchmark.write_project(tmp_path / "project", layout), tmp_path / "site")
+    assert built.returncode == 0, built.output
+    top = _items(_inner_list(_menus(built.site)["index.html"]))
+    assert [_title(item) for item in top[:5]] == _FIXED
+    assert [_title(item) for item in top[5:]] == (
+        groups or [f"Thema {n:02d}" for n in range(1, 11)]
+    )
