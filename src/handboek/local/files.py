@@ -16,9 +16,10 @@ from pathlib import Path
 
 import yaml
 
-from handboek import frontmatter, plaintext
+from handboek import plaintext
 from handboek.model import LOCAL_FOLDER
 from handboek.problems import Problem
+from handboek.read import frontmatter
 
 MUNICIPALITY_FILE = "gemeente.yml"
 ENVIRONMENTS_DIR = "omgevingen"

@@ -20,8 +20,8 @@ import yaml
 import yaml.reader
 
 from handboek import plaintext
+from handboek.fields import Field, Kind
 from handboek.problems import Problem
-from handboek.schema import Field, Kind
 
 DELIMITER = "---"
 
