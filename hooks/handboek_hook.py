@@ -57,13 +57,26 @@ from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
 from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
-from handboek import feedback, opendata, plaintext, render, search, selfscan
-from handboek.audit_build import BuildAudit
-from handboek.check import check_content
-from handboek.dates import today
-from handboek.local import renames
-from handboek.local.files import layer_folder
-from handboek.local.municipality import COLOURS_CSS, read_municipality
+from handboek import (
+    COLOURS_CSS,
+    BuildAudit,
+    Synonyms,
+    check_content,
+    errors,
+    feedback,
+    layer_folder,
+    notices,
+    opendata,
+    plaintext,
+    read_municipality,
+    render,
+    report,
+    rewrite_links,
+    search,
+    selfscan,
+    to_github,
+    today,
+)
 from handboek.model import (
     ENVIRONMENTS_FOLDER,
     GENERATED_PATHS,
@@ -78,8 +91,6 @@ from handboek.model import (
     Handbook,
 )
 from handboek.model import Page as ContentPage
-from handboek.problems import errors, notices, report, to_github
-from handboek.read import synonyms
 
 log = logging.getLogger("mkdocs.hooks.handboek")
 
@@ -98,7 +109,7 @@ def _notice_log() -> logging.Logger:
 PRINT_NAME_CSS = "assets/afdruk-naam.css"
 
 _handbook: Handbook | None = None
-_synonyms: tuple[synonyms.Synonyms, ...] = ()
+_synonyms: tuple[Synonyms, ...] = ()
 # The model's pages by path, so each page is found in one step (1,000 pages: no 500,000 steps).
 _pages_by_path: dict[str, ContentPage] = {}
 
@@ -355,7 +366,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         title = selfscan.self_scan_title(handbook)
         description = "Per punt van 'Wat kan de gemeente doen?' nagaan wat al geregeld is."
         page.meta["handboek_zelfscan"] = True
-        # A fixed id: the title has the municipality's name in a fork (anchors.SELF_SCAN_ANCHOR).
+        # A fixed id: the title has the municipality's name in a fork (SELF_SCAN_ANCHOR).
         anchor = " {#zelfscan}"
     elif path == OPEN_DATA_PATH:
         title = "Open data"
@@ -381,7 +392,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         # notice) is built as a link to its current name.
         local = handbook.local
         if local is not None and local.renames and path in {site for site, _ in local.pages}:
-            markdown = renames.rewrite_links(markdown, dict(local.renames))[0]
+            markdown = rewrite_links(markdown, dict(local.renames))[0]
         environment = handbook.environment_at(path)
         if environment is not None:
             page.meta["template"] = "omgeving.html"

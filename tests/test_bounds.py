@@ -1,6 +1,6 @@
 """Bounded under abuse (issue #10, item 9): a clean Dutch error, never a traceback or a hang.
 
-The bounds (frontmatter.MAX_FILE_BYTES, MAX_LINE_CHARACTERS, MAX_DEPTH,
+The bounds (text.MAX_FILE_BYTES, MAX_LINE_CHARACTERS, MAX_DEPTH,
 document.MAX_HEADINGS, scan.MAX_DESTINATION, markup.MAX_ATTRIBUTE_LIST) are
 documented in CONTRIBUTING.md. The inputs are made here (they are too big for
 files in tests/corpus/); each case has its exact output. How long the check

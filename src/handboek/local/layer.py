@@ -1,6 +1,6 @@
 """Checking the local layer as a whole: lokaal/ -> rules -> `LocalLayer`.
 
-`check_layer` is called by `load.check_content` with the upstream documents,
+`check_layer` is called by `check.check_content` with the upstream documents,
 so every local problem is reported next to the content's own, as
 `path:line: message` with a hint. Mistakes a municipality makes are errors;
 drift caused by an upstream change (a note whose upstream text changed) is a

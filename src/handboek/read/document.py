@@ -18,12 +18,12 @@ from typing import Any
 from handboek.fields import ENVIRONMENT_FIELDS, PAGE_FIELDS, Field
 from handboek.model import ENVIRONMENTS_FOLDER
 from handboek.problems import Problem
-from handboek.read import body, frontmatter, scan, tree
+from handboek.read import body, frontmatter, scan, text, tree
 
 # What an environment's file name (its web address) may be: lowercase, digits and '-'.
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
-# A bound under abuse, with frontmatter.MAX_FILE_BYTES: numbering the ids of many equal
+# A bound under abuse, with text.MAX_FILE_BYTES: numbering the ids of many equal
 # headings takes time in the square of their number (here and in Python-Markdown's toc).
 MAX_HEADINGS = 1000
 
@@ -104,10 +104,10 @@ def read_document(
     file: Path, path: str, content_path: str
 ) -> tuple[Document | None, list[Problem]]:
     """Parse one file; `None` when it cannot be read far enough to check its body."""
-    text, problems = frontmatter.read_text(file, path)
-    if text is None:
+    content, problems = text.read_text(file, path)
+    if content is None:
         return None, problems
-    source, problems = frontmatter.split_front_matter(text, path)
+    source, problems = text.split_front_matter(content, path)
     if source is None:
         return None, problems
     node, problems = frontmatter.parse_yaml(source)
