@@ -517,7 +517,11 @@ _DESCRIPTIONS = {
 
 
 def catalogue(record: HandbookRecord, publisher: str) -> dict[str, Any]:
-    """A small DCAT catalogue (JSON-LD) of the files, for Dutch open-data portals."""
+    """A small DCAT catalogue (JSON-LD) of the files, for Dutch open-data portals.
+
+    Long because it is one JSON-LD document written out as it is published: splitting it
+    would scatter one catalogue record over several functions.
+    """
     address = Addresses(record.site_url)
 
     def nl(text: str) -> dict[str, str]:

@@ -33,8 +33,6 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
-from markdown.extensions.toc import slugify, unique
-
 from handboek.model import (
     GENERATED_PATHS,
     OPEN_DATA_PATH,
@@ -50,6 +48,7 @@ from handboek.model import (
 )
 from handboek.read import body, points, scan
 from handboek.read.document import Document
+from handboek.read.slugs import slugify, unique
 
 # The Markdown extensions of mkdocs.yml whose ids `page_ids` reproduces (a test keeps them equal).
 MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "toc")
