@@ -24,7 +24,7 @@ figures for stock Material were measured on. Then, `--runs` rounds each:
   over the rounds: a busy machine slows both builds of a pair alike;
 - the same strict build with a generated config without `hooks:` (the
   environment pages then build as plain Markdown, without generated pages);
-- the content check in-process (`load.check_content`, what the hook's
+- the content check in-process (`check_content`, what the hook's
   on_pre_build runs), and the `handboek check` command as editors run it (a
   new Python process: start-up and imports included);
 - the audit of the built output and the Content-Security-Policy, inside the
@@ -72,10 +72,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from handboek import load
+import handboek
+from handboek.check import check_content
+from handboek.fields import OVERVIEW_FIELDS
 from handboek.local import review
 from handboek.model import ENVIRONMENTS_FOLDER, LOCAL_FOLDER, PARTS, QUOTES_PART, START_PAGE_PATH
-from handboek.schema import OVERVIEW_FIELDS
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides")
@@ -407,7 +408,7 @@ def timed_process(
 def timed_check(project: Path) -> Sample:
     """The content check as `handboek check` and the hook's on_pre_build run it, in-process."""
     wall, cpu = time.perf_counter(), time.process_time()
-    result = load.check_content(project / "content", project)
+    result = check_content(project / "content", project)
     sample = Sample(time.perf_counter() - wall, time.process_time() - cpu)
     if not result.ok:
         raise RuntimeError(
@@ -424,7 +425,7 @@ def timed_check_command(project: Path) -> Sample:
 
 def compile_bytecode(project: Path) -> None:
     """Our package and the project's hook as bytecode, as installed packages are."""
-    for folder in (Path(load.__file__).parent, project / "hooks"):
+    for folder in (Path(handboek.__file__).parent, project / "hooks"):
         if not compileall.compile_dir(folder, quiet=1):
             raise RuntimeError(f"could not compile {folder}")
 
@@ -535,7 +536,7 @@ def table(rows: Sequence[Row], runs: int, large_runs: int | None = None) -> str:
         "'Hooks add' compares CPU time; a first build compiles the theme's templates, "
         "later builds reuse them. 'Audit + CSP': CPU time of the audit of the built output "
         "and the policy inside the build with hooks (as the hook reports it), and what it adds "
-        "to the rest of that build's CPU time. Check: `load.check_content` in-process; "
+        "to the rest of that build's CPU time. Check: `check_content` in-process; "
         "`handboek check`: the command in a new process. Page: the median size of the site's "
         "HTML pages; site: all files of the built site.",
     ]
