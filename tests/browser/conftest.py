@@ -12,6 +12,9 @@
   environments added (tests/fixtures/omgevingen/) until it has `total`
   environments; built once per session for each `total`.
 
+Every test in this folder gets the `browser` marker here, in one place (no marker per
+file): `pytest -m 'not browser'` leaves them all out and never starts Chromium.
+
 Without Chromium or Playwright the browser tests are skipped with the reason,
 except with CI=true: then they fail, so CI never passes without running them.
 """
@@ -53,6 +56,18 @@ TEST_ENVIRONMENT = ROOT / "tests" / "fixtures" / "omgevingen" / "testomgeving-vi
 
 ServeSite = Callable[[Path], str]
 SiteWithEnvironments = Callable[[int], Path]
+BROWSER_TESTS = Path(__file__).resolve().parent
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The `browser` marker on every test in tests/browser/, before `-m` selects.
+
+    (A conftest's collection hook sees the items of the whole session: hence the folder test.)
+    """
+    for item in items:
+        if BROWSER_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.browser)
 
 
 def _unavailable(reason: str) -> NoReturn:

@@ -28,8 +28,6 @@ from tests.conftest import copy_project, run_build
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
-pytestmark = pytest.mark.browser
-
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "gemeente-voorbeeld"
 RECORD_VIOLATIONS = """
 window.__violations = [];

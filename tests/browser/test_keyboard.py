@@ -26,8 +26,6 @@ from tests.conftest import ROOT
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
-pytestmark = pytest.mark.browser
-
 VIEWPORTS = {
     "360": {"width": 360, "height": 740},
     "1024": {"width": 1024, "height": 768},

@@ -21,8 +21,6 @@ from tests.conftest import copy_project, run_build
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
-pytestmark = pytest.mark.browser
-
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "gemeente-voorbeeld"
 
 

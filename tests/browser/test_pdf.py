@@ -25,8 +25,6 @@ from handboek.model import MATRIX_ROWS
 from tests.browser.conftest import model_of
 from tests.conftest import ROOT, SOURCE_DATE_EPOCH, copy_project
 
-pytestmark = pytest.mark.browser
-
 WEBADRES = "https://handreiking.voorbeeld.example/informele-ondersteuners/"
 A4_PORTRAIT = (595, 842)
 A4_LANDSCAPE = (842, 595)

@@ -33,8 +33,6 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
     from pypdf import PageObject
 
-pytestmark = pytest.mark.browser
-
 A4_PORTRAIT = (595, 842)  # points; Chromium rounds to whole pixels, so allow 1 pt
 A4_LANDSCAPE = (842, 595)
 SMALLEST_PRINT_PT = 7

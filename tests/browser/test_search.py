@@ -22,8 +22,6 @@ from tests.conftest import ROOT
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
-pytestmark = pytest.mark.browser
-
 BUURT = "omgevingen/buurtgemeenschappen/"
 VERENIGINGEN = "omgevingen/verenigingen/"
 EEN_OP_EEN = "omgevingen/een-op-een-ondersteuning/"

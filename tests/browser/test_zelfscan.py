@@ -33,8 +33,6 @@ from tests.conftest import ROOT, copy_project, run_build
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
-pytestmark = pytest.mark.browser
-
 FIXTURE = ROOT / "tests" / "fixtures" / "gemeente-voorbeeld"
 STORAGE_KEY = "localStorage:handboek-zelfscan:/zelfscan/"
 
