@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from handboek import load, render
 from handboek.model import PARTS
 from handboek.problems import Problem, Severity, errors, report
+from tests.conftest import TEST_DATE
 from tests.sample_content import write_content
 
 settings.register_profile(
@@ -33,7 +34,6 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 PROFILE = settings.get_profile("handboek")
-TODAY = dt.date(2026, 12, 1)
 PLACES = st.sampled_from(["omgevingen/gegenereerd.md", "gegenereerd.md", "index.md"])
 
 
@@ -42,7 +42,7 @@ def check(content_path: str, data: bytes) -> None:
     with tempfile.TemporaryDirectory() as folder:
         project = Path(folder)
         content = write_content(project, {content_path: data})
-        result = load.check_content(content, project, on=TODAY)
+        result = load.check_content(content, project, on=TEST_DATE)
         assert isinstance(result, load.CheckResult)
         line_count = data.count(b"\n") + 1
         for problem in result.problems:
@@ -59,7 +59,7 @@ def check(content_path: str, data: bytes) -> None:
             assert result.handbook is not None
             for environment in result.handbook.environments:
                 render.environment_markdown(environment)
-            render.overview_html(result.handbook, TODAY, lambda env, anchor: env.url + anchor)
+            render.overview_html(result.handbook, TEST_DATE, lambda env, anchor: env.url + anchor)
 
 
 @PROFILE

@@ -14,7 +14,6 @@ Paper without a size in the CSS is A4 (`format="A4"`), as in a Dutch print dialo
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
 from collections.abc import Iterator
@@ -26,8 +25,8 @@ import pytest
 
 from handboek import render
 from handboek.model import MATRIX_ROWS, OVERVIEW_PATH, PRINT_ALL_PATH, Handbook
-from tests.browser.conftest import ServeSite, SiteWithEnvironments, model_of, page_url
-from tests.conftest import ROOT, SOURCE_DATE_EPOCH
+from tests.browser.conftest import ServeSite, SiteWithEnvironments, page_url
+from tests.conftest import ROOT, TEST_DATE, model_of
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -99,7 +98,7 @@ def matrix_items(handbook: Handbook) -> list[str]:
 
 
 def build_date() -> str:
-    return render.dutch_date(dt.datetime.fromtimestamp(int(SOURCE_DATE_EPOCH), tz=dt.UTC).date())
+    return render.dutch_date(TEST_DATE)
 
 
 @dataclass(frozen=True)
