@@ -42,3 +42,29 @@ def test_the_fence_expression_is_python_markdowns() -> None:
 
     assert scan.FENCED_BLOCK.pattern == FencedBlockPreprocessor.FENCED_BLOCK_RE.pattern
     assert scan.FENCED_BLOCK.flags == FencedBlockPreprocessor.FENCED_BLOCK_RE.flags
+
+
+def test_renamed_environments_are_followed_in_links_only_never_in_code_or_text() -> None:
+    """`local.renames.rewrite_links` reads destinations with the one reader (scan)."""
+    from handboek.local import renames
+
+    markdown = (
+        "Zie [de oude](../omgevingen/oud.md#wat-werkt) en [ook](oud.md).\n"
+        "\n"
+        "```\n"
+        "[in code](oud.md)\n"
+        "```\n"
+        "\n"
+        "Het bestand oud.md heet nu anders; `[code](oud.md)` blijft staan.\n"
+        "\n"
+        "[def]: omgevingen/oud.md\n"
+    )
+    text, found = renames.rewrite_links(markdown, {"oud": "nieuw"})
+    assert text == markdown.replace("omgevingen/oud.md#", "omgevingen/nieuw.md#").replace(
+        "(oud.md).", "(nieuw.md)."
+    ).replace("[def]: omgevingen/oud.md", "[def]: omgevingen/nieuw.md")
+    assert [(r.offset, r.old, r.new) for r in found] == [
+        (0, "oud", "nieuw"),
+        (0, "oud", "nieuw"),
+        (8, "oud", "nieuw"),
+    ]
