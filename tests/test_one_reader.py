@@ -4,6 +4,8 @@ comments as Python-Markdown does, and count what Python-Markdown renders."""
 
 from __future__ import annotations
 
+import pytest
+
 from handboek import render
 from handboek.local import drift
 from handboek.read import body, scan
@@ -68,3 +70,35 @@ def test_renamed_environments_are_followed_in_links_only_never_in_code_or_text()
         (0, "oud", "nieuw"),
         (8, "oud", "nieuw"),
     ]
+
+
+def test_the_hash_heading_expression_is_python_markdowns() -> None:
+    from markdown.blockprocessors import HashHeaderProcessor
+
+    line_pattern = HashHeaderProcessor.RE.pattern.removeprefix("(?:^|\\n)").removesuffix(
+        "(?:\\n|$)"
+    )
+    assert body.HASH_HEADING.pattern == f"^{line_pattern}$"
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "#Kop zonder spatie\n\nTekst.",
+        "## Kop ##\n\nTekst.",
+        "Kop onderstreept\n===\n\nTekst.\n\nNog een\n---",
+        "- punt\n---",
+        "Tekst\n\n---\n\nMeer tekst.",
+        "```\nIn code\n---\n```\n\n## Echte kop",
+        "    ingesprongen code\n---",
+        "<!--\n# verborgen\n-->\n\nZichtbaar\n===",
+    ],
+)
+def test_headings_are_the_headings_python_markdown_renders(markdown: str) -> None:
+    import re
+
+    import markdown as python_markdown
+
+    html = python_markdown.markdown(markdown, extensions=["fenced_code"])
+    rendered = [(int(level), text) for level, text in re.findall(r"<h([1-6])>(.*?)</h\1>", html)]
+    assert [(h.level, h.text) for h in body.headings(markdown, 1)] == rendered
