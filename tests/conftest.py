@@ -36,7 +36,8 @@ from types import ModuleType
 
 import pytest
 
-from handboek import cli, load
+from handboek import cli
+from handboek.check import check_content
 from handboek.model import Handbook
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -124,7 +125,7 @@ def run_check(
 
 def model_of(project: Path) -> Handbook:
     """The content model of a project folder, as the build reads it."""
-    result = load.check_content(project / "content", project)
+    result = check_content(project / "content", project)
     assert result.handbook is not None, result.problems
     return result.handbook
 

@@ -1,7 +1,7 @@
 """The open data (/open-data/): JSON with its JSON Schema, CSV files and a DCAT catalogue.
 
 The files of the built site are checked against the content model as
-`load.check_content` makes it (not against the code that wrote them): every
+`check_content` makes it (not against the code that wrote them): every
 overview item, quote and point is there, the JSON validates against the
 schema published beside it, the CSV files parse with `csv`, and in a fork the
 municipality's additions are in, marked as local.

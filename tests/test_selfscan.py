@@ -1,7 +1,7 @@
 """The zelfscan (/zelfscan/): exactly the model's points, each linked to its place on its page.
 
 The built page is read with Python's HTML parser and compared with the content
-model (`load.check_content`), not with the renderer's own output: a point added
+model (`check_content`), not with the renderer's own output: a point added
 to a content file appears, a point's link goes to an id that is on the
 environment page, and in a fork the title and the notes are the municipality's.
 """
@@ -14,8 +14,8 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from handboek import points
 from handboek.model import Handbook
+from handboek.read import points
 from tests.conftest import ROOT, copy_project, model_of, run_build
 
 

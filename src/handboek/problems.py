@@ -16,15 +16,30 @@ step's summary (`$GITHUB_STEP_SUMMARY`).
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 
 class Severity(Enum):
+    """How much a problem weighs: only errors stop a build."""
+
     ERROR = "fout"
     NOTICE = "melding"
     REVISE = "te herzien"
+
+
+class Finding(NamedTuple):
+    """What a rule on one document found: the line, what is wrong, and how to fix it.
+
+    The check adds the document's path to make it a `Problem`.
+    """
+
+    line: int
+    message: str
+    hint: str
 
 
 @dataclass(frozen=True, order=True)
@@ -160,3 +175,10 @@ def to_github(title: str, problems: Iterable[Problem], environ: Mapping[str, str
         with open(summary, "a", encoding="utf-8") as file:
             file.write(summary_markdown(title, problems))
     return github_annotations(problems)
+
+
+def refuse(message: str, hint: str) -> int:
+    """A command that refuses to run says why and what to do, on standard error; exit code 2."""
+    print(message, file=sys.stderr)
+    print(f"    tip: {hint}", file=sys.stderr)
+    return 2

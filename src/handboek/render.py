@@ -19,19 +19,23 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 import jinja2
 from markupsafe import Markup
 
-from handboek import plaintext, points, scan
+from handboek import plaintext
 from handboek.model import (
+    BRIDGE_BUILDERS_ANCHOR,
+    BRIDGE_BUILDERS_PART,
     MATRIX_ROWS,
     PARTS,
     POINTS_PART_KEY,
     PRINT_ALL_PATH,
     QUOTES_PART,
+    BlockKind,
     Environment,
     Handbook,
     LocalLayer,
     Page,
     Part,
 )
+from handboek.read import points, scan
 
 _TEMPLATES = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
@@ -123,18 +127,19 @@ def local_blocks(
     return [
         _TEMPLATES.get_template("lokaal.html.jinja")
         .render(
-            kind=kind,
-            id=id_prefix + anchor,
+            kind=block.kind,
+            kinds=BlockKind,
+            id=id_prefix + block.anchor,
             hashes="#" * heading_level,
             # The heading is Markdown: the name is written to render as text.
-            title=Markup(plaintext.markdown_literal(f"{title} {local.name}")),
-            items=items,
+            title=Markup(plaintext.markdown_literal(f"{block.title} {local.name}")),
+            items=block.items,
             is_email=lambda text: bool(_EMAIL.match(text)),
             # Written as under a part (### and ####), shown under the block's own heading.
             markdown=lambda text: _shift_headings(text, heading_level - 2),
         )
         .strip()
-        for kind, anchor, title, items in here.blocks_under(part.spec)
+        for block in here.blocks_under(part.spec)
     ]
 
 
@@ -180,6 +185,8 @@ def overview_html(handbook: Handbook, date: dt.date, href: Href) -> str:
         date=dutch_date(date),
         href=href,
         local=handbook.local,
+        bridge_builders_part=BRIDGE_BUILDERS_PART,
+        bridge_builders_anchor=BRIDGE_BUILDERS_ANCHOR,
     )
 
 
