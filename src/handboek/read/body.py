@@ -133,9 +133,11 @@ def blockquotes(section: Section) -> tuple[list[Blockquote], list[int]]:
             quotes.append(_blockquote(current))
             current.clear()
 
+    # A '>' in fenced code or a comment is no quote (the one reader blanks those out).
+    read = scan.prose(section.markdown, section.line).text.split("\n")
     for offset, line in enumerate(section.markdown.split("\n")):
         number = section.line + offset
-        if line.lstrip().startswith(">"):
+        if read[offset].lstrip().startswith(">"):
             current.append((number, line.lstrip()[1:].strip()))
         else:
             close()
