@@ -111,3 +111,10 @@ def test_a_quote_mark_in_code_is_no_quote() -> None:
         (("Echt citaat.",), "Rol", 5)
     ]
     assert stray == [1, 2, 3]
+
+
+def test_the_print_page_shifts_every_rendered_heading_and_nothing_in_code() -> None:
+    markdown = "## Kop\n\n###Zonder spatie\n\nOnderstreept\n---\n\n```\n## in code\n```"
+    assert render._shift_headings(markdown, 1) == (
+        "### Kop\n\n####Zonder spatie\n\n### Onderstreept\n\n\n```\n## in code\n```"
+    )
