@@ -102,3 +102,19 @@ def test_headings_are_the_headings_python_markdown_renders(markdown: str) -> Non
     html = python_markdown.markdown(markdown, extensions=["fenced_code"])
     rendered = [(int(level), text) for level, text in re.findall(r"<h([1-6])>(.*?)</h\1>", html)]
     assert [(h.level, h.text) for h in body.headings(markdown, 1)] == rendered
+
+
+def test_a_quote_mark_in_code_is_no_quote() -> None:
+    section = body.Section(None, "```\n> geen citaat\n```\n\n> Echt citaat.\n>\n> — Rol", 1)
+    quotes, stray = body.blockquotes(section)
+    assert [(q.paragraphs, q.attribution, q.line) for q in quotes] == [
+        (("Echt citaat.",), "Rol", 5)
+    ]
+    assert stray == [1, 2, 3]
+
+
+def test_the_print_page_shifts_every_rendered_heading_and_nothing_in_code() -> None:
+    markdown = "## Kop\n\n###Zonder spatie\n\nOnderstreept\n---\n\n```\n## in code\n```"
+    assert render._shift_headings(markdown, 1) == (
+        "### Kop\n\n####Zonder spatie\n\n### Onderstreept\n\n\n```\n## in code\n```"
+    )

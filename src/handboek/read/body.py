@@ -18,9 +18,7 @@ from handboek.read import scan
 HASH_HEADING = re.compile(r"^(?P<level>#{1,6})(?P<header>(?:\\.|[^\\#]|#+(?=[^#\n]))*?)#*$")
 # A setext heading: the first line of a block, underlined with '=' (level 1) or '-' (level 2),
 # as Python-Markdown's `SetextHeaderProcessor` reads it (before a rule '---').
-_SETEXT = re.compile(
-    r"(?:^|\n[ \t]*\n)(?P<title>(?! {4}|\t|<|#)[^\n]*\S[^\n]*)\n(?P<line>=+|-+)[ ]*(?=\n|$)"
-)
+_UNDERLINE = re.compile(r"\n(=+|-+)[ ]*(?=\n|$)")
 # Matched in "\n" + body: the leading literal newline lets the regex engine skip ahead.
 _CANDIDATE = re.compile(r"\n([ ]*#[^\n]*)")
 # What can hide a heading line from Python-Markdown: a fence or a comment.
@@ -87,14 +85,23 @@ def _hash_headings(body: str, text: str, first_line: int) -> list[Heading]:
 
 
 def _setext_headings(body: str, text: str, first_line: int) -> list[Heading]:
-    return [
-        Heading(
-            1 if match["line"].startswith("=") else 2,
-            body[match.start("title") : match.end("title")].strip(),
-            first_line + text.count("\n", 0, match.start("title")),
+    found = []
+    for underline in _UNDERLINE.finditer(text):
+        end = underline.start()
+        start = text.rfind("\n", 0, end) + 1  # the title line, just above
+        title = text[start:end]
+        if not title.strip() or title.startswith(("    ", "\t", "<", "#")):
+            continue  # no text, indented code, raw HTML or a '#' heading
+        if start and text[text.rfind("\n", 0, start - 1) + 1 : start - 1].strip():
+            continue  # not the first line of its block
+        found.append(
+            Heading(
+                1 if underline[1].startswith("=") else 2,
+                body[start:end].strip(),
+                first_line + text.count("\n", 0, start),
+            )
         )
-        for match in _SETEXT.finditer(text)
-    ]
+    return found
 
 
 def split_sections(
@@ -133,9 +140,11 @@ def blockquotes(section: Section) -> tuple[list[Blockquote], list[int]]:
             quotes.append(_blockquote(current))
             current.clear()
 
+    # A '>' in fenced code or a comment is no quote (the one reader blanks those out).
+    read = scan.prose(section.markdown, section.line).text.split("\n")
     for offset, line in enumerate(section.markdown.split("\n")):
         number = section.line + offset
-        if line.lstrip().startswith(">"):
+        if read[offset].lstrip().startswith(">"):
             current.append((number, line.lstrip()[1:].strip()))
         else:
             close()
