@@ -1,7 +1,8 @@
 """lokaal/omgevingen/<slug>.yml: one environment's bridge builders, initiatives and notes.
 
 `upstream_environments` collects what a note can point at: the parts of each
-upstream environment page. `read_environment_file` parses one file with the
+upstream environment page (`upstream_from_content` reads them from the content
+folder, for `scaffold`, `review` and `workflows`). `read_environment_file` parses one file with the
 fields of `fields.LOCAL_ENVIRONMENT_FIELDS`, checks the initiatives' web
 addresses, and resolves each note to its part (`onderdeel`) and, if given,
 the point in it (`punt`, see `drift.points`). The upstream text a note
@@ -43,7 +44,7 @@ from handboek.model import (
 )
 from handboek.problems import Problem, Severity, errors
 from handboek.read import body, frontmatter
-from handboek.read.document import Document
+from handboek.read.document import Document, list_content, read_document
 
 _PARTS_BY_ANCHOR = {spec.anchor: spec for spec in PARTS}
 # The error `herzien` repairs (a hand-edited `upstream` group), so it does not refuse it.
@@ -86,6 +87,19 @@ class RecordedUpstream:
     def of(cls, group: dict[str, str] | None) -> RecordedUpstream | None:
         """The group as read by the field reader (valid, so both fields are there)."""
         return None if group is None else cls(group["vingerafdruk"], group["tekst"])
+
+
+def upstream_from_content(root: Path, content_dir: str) -> dict[str, UpstreamEnvironment]:
+    """The environments in upstream's content folder (`content_dir`, relative to `root`)."""
+    folder = root / content_dir
+    documents = []
+    for file in list_content(folder).pages:
+        document, _ = read_document(
+            file, file.relative_to(root).as_posix(), file.relative_to(folder).as_posix()
+        )
+        if document is not None:
+            documents.append(document)
+    return upstream_environments(documents)
 
 
 def upstream_environments(documents: Sequence[Document]) -> dict[str, UpstreamEnvironment]:

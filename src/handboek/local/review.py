@@ -20,7 +20,6 @@ from pathlib import Path
 from handboek.local import atomic, drift, environments, files
 from handboek.model import LOCAL_FOLDER
 from handboek.problems import Problem, errors
-from handboek.read.document import list_content, read_document
 
 CONTENT_DIR = "content"
 
@@ -31,21 +30,9 @@ class Outcome:
     ok: bool
 
 
-def upstream_from_content(root: Path) -> dict[str, environments.UpstreamEnvironment]:
-    content_dir = root / CONTENT_DIR
-    documents = []
-    for file in list_content(content_dir).pages:
-        document, _ = read_document(
-            file, file.relative_to(root).as_posix(), file.relative_to(content_dir).as_posix()
-        )
-        if document is not None:
-            documents.append(document)
-    return environments.upstream_environments(documents)
-
-
 def mark_reviewed(root: Path, targets: list[str]) -> Outcome:
     """Record the notes named by `bestand` (all of its notes) or `bestand:regel` (one)."""
-    upstream = upstream_from_content(root)
+    upstream = environments.upstream_from_content(root, CONTENT_DIR)
     lines: list[str] = []
     ok = True
     for target in targets:

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from handboek.check import check_content
 from handboek.local import github, pullrequests, renames, review, scaffold
-from handboek.local.environments import renamed_environments
+from handboek.local.environments import renamed_environments, upstream_from_content
 from handboek.model import LOCAL_FOLDER
 from handboek.problems import errors
 
@@ -249,7 +249,7 @@ def finish_update(root: Path, hub: github.GitHub, upstream_url: str) -> Outcome:
     kept = _keep_schedule_on(hub)
     _fetch(root, upstream_url)
     base = f"refs/remotes/origin/{MAIN}"
-    upstream = review.upstream_from_content(root)
+    upstream = upstream_from_content(root, review.CONTENT_DIR)
     done = renames.apply(root, renamed_environments(upstream))
     if done:
         git(root, "add", "--all", LOCAL_FOLDER)
