@@ -42,7 +42,7 @@ from handboek.model import (
     LocalNote,
     PartSpec,
 )
-from handboek.problems import Problem, Severity, errors
+from handboek.problems import Finding, Problem, Severity, errors
 from handboek.read import body, frontmatter
 from handboek.read.document import Document, list_content, read_document
 
@@ -132,7 +132,7 @@ class LocalText:
     document: Document
     exact_lines: bool
 
-    def problems(self, findings: Iterable[tuple[int, str, str]]) -> Iterator[Problem]:
+    def problems(self, findings: Iterable[Finding]) -> Iterator[Problem]:
         for line, message, hint in findings:
             shown = line if self.exact_lines else self.document.body_line
             yield Problem(self.document.path, shown, message, hint)

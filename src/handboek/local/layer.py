@@ -51,7 +51,7 @@ from handboek.model import (
     LocalEnvironment,
     LocalLayer,
 )
-from handboek.problems import Problem, errors
+from handboek.problems import Finding, Problem, errors
 from handboek.read import tree
 from handboek.read.document import Document, read_document
 from handboek.rules import anchors, links, safety
@@ -166,11 +166,11 @@ _LOCAL_IMAGE_HINT = (
 _LOCAL_HINTS = {safety.no_external_images: _LOCAL_IMAGE_HINT}
 
 
-def _headings_fit_in_a_block(document: Document) -> Iterator[tuple[int, str, str]]:
+def _headings_fit_in_a_block(document: Document) -> Iterator[Finding]:
     """A heading in a note or description is ### or ####: it sits under the block's heading."""
     for heading in document.headings:
         if heading.level not in (3, 4):
-            yield (
+            yield Finding(
                 heading.line,
                 f"het kopje '{heading.text}' begint met {'#' * heading.level}",
                 "de tekst staat in een blok met een eigen kopje: gebruik ### voor een kopje en "
