@@ -357,7 +357,7 @@ def _note(
 
 
 def _part_of(note: _Item) -> tuple[PartSpec | None, list[Problem]]:
-    """The part (`onderdeel`) a note is written for, or an error when it names none."""
+    """The part (`onderdeel`) a note is written for, or an error for a name no part has."""
     anchor = note.value.get("onderdeel")
     spec = _PARTS_BY_ANCHOR.get(anchor) if anchor else None
     if not anchor or spec is not None:
