@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from handboek import render
 from handboek.local import drift
-from handboek.read import body
+from handboek.read import body, scan
 
 TEXT = (
     "## Buiten\n\n"
@@ -33,3 +33,12 @@ def test_the_print_page_shifts_only_rendered_headings() -> None:
 
 def test_points_in_code_are_no_points() -> None:
     assert list(drift.points(TEXT)) == ["Echt punt"]
+
+
+def test_the_fence_expression_is_python_markdowns() -> None:
+    """scan.FENCED_BLOCK is written out (the check does not load Python-Markdown); it must stay
+    the renderer's own expression."""
+    from markdown.extensions.fenced_code import FencedBlockPreprocessor
+
+    assert scan.FENCED_BLOCK.pattern == FencedBlockPreprocessor.FENCED_BLOCK_RE.pattern
+    assert scan.FENCED_BLOCK.flags == FencedBlockPreprocessor.FENCED_BLOCK_RE.flags

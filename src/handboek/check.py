@@ -16,7 +16,6 @@ from pathlib import Path
 
 from handboek import assemble, rules
 from handboek.dates import today
-from handboek.local import layer
 from handboek.local.files import layer_folder
 from handboek.model import Handbook
 from handboek.problems import Problem, errors
@@ -51,6 +50,8 @@ def check_content(content_dir: Path, root: Path, on: dt.date | None = None) -> C
     # links in the content may point to its blocks on the environment pages.
     local = None
     if layer_folder(root).is_dir():
+        from handboek.local import layer  # only a fork has one: upstream's check skips loading it
+
         local = layer.check_layer(root, documents, on, listing.files)
     collection = rules.Collection(
         tuple(documents), listing.files, folder, local.site.local if local else None

@@ -21,6 +21,8 @@ from markupsafe import Markup
 
 from handboek import plaintext
 from handboek.model import (
+    BRIDGE_BUILDERS_ANCHOR,
+    BRIDGE_BUILDERS_PART,
     MATRIX_ROWS,
     PARTS,
     POINTS_PART_KEY,
@@ -183,6 +185,8 @@ def overview_html(handbook: Handbook, date: dt.date, href: Href) -> str:
         date=dutch_date(date),
         href=href,
         local=handbook.local,
+        bridge_builders_part=BRIDGE_BUILDERS_PART,
+        bridge_builders_anchor=BRIDGE_BUILDERS_ANCHOR,
     )
 
 

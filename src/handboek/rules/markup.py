@@ -16,17 +16,41 @@ Each rule takes a `Document` and yields `(line, message, hint)`.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
-
-from markdown.extensions.attr_list import AttrListTreeprocessor, _scanner
+from typing import Any
 
 from handboek.read import scan
 from handboek.read.document import Document
 
 Finding = tuple[int, str, str]
 
-_ATTR_LIST = re.compile(AttrListTreeprocessor.BASE_RE)
+
+# attr_list's `AttrListTreeprocessor.BASE_RE`, written out so that the check loads
+# Python-Markdown only for what it cannot read itself (tests/test_rules_safety.py keeps the
+# two equal).
+ATTR_LIST = re.compile(r"\{\:?[ ]*([^\}\n ][^\n]*)\}")
+# What attr_list's scanner reads as nothing but an id (`_handle_word` of `#anker`).
+_ONLY_AN_ID = re.compile(r"#([^ =}]+) *")
+
+
+@functools.cache
+def _scanner() -> Any:
+    """attr_list's own scanner, loaded for the first list that is more than an id."""
+    from markdown.extensions.attr_list import _scanner
+
+    return _scanner
+
+
+def scan_attributes(written: str) -> tuple[list[tuple[str, str | None]], str]:
+    """What attr_list's scanner makes of the text between `{` and `}`: the attributes, and
+    what it could not read."""
+    if only_an_id := _ONLY_AN_ID.fullmatch(written):
+        return [("id", only_an_id[1])], ""
+    return _scanner().scan(written)
+
+
 # An attribute list longer than this is not read on, and reported (reading every '{' of a
 # long line to its end would take time in the square of the line's length).
 MAX_ATTRIBUTE_LIST = 200
@@ -75,18 +99,20 @@ def attribute_lists(text: str) -> list[tuple[int, list[tuple[str, str | None]], 
     it is longer than MAX_ATTRIBUTE_LIST and was not read to its end)."""
     if "<style" in text.lower():  # CSS braces; <style> itself is an error of `safety`
         text = _STYLE_ELEMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
-    found = []
+    found: list[tuple[int, list[tuple[str, str | None]], bool]] = []
+    if "{" not in text:
+        return found
     covered = 0
     for brace in re.finditer(r"\{", text):
         position = brace.start()
         if position < covered:
             continue
         line_end = text.find("\n", position)
-        match = _ATTR_LIST.match(text, position, len(text) if line_end == -1 else line_end)
+        match = ATTR_LIST.match(text, position, len(text) if line_end == -1 else line_end)
         if match is None:
             continue
         written = match.group(1)[:MAX_ATTRIBUTE_LIST]
-        attributes, rest = _scanner.scan(written)
+        attributes, rest = scan_attributes(written)
         covered = match.start(1) + len(written) - len(rest)
         found.append((position, attributes, not rest and len(match.group(1)) > len(written)))
     return found
