@@ -44,7 +44,7 @@ from handboek.model import (
 )
 from handboek.problems import Finding, Problem, Severity, errors
 from handboek.read import body, frontmatter
-from handboek.read.document import Document, list_content, read_document
+from handboek.read.document import Document, list_content, read_all
 
 _PARTS_BY_ANCHOR = {spec.anchor: spec for spec in PARTS}
 # The error `herzien` repairs (a hand-edited `upstream` group), so it does not refuse it.
@@ -92,13 +92,7 @@ class RecordedUpstream:
 def upstream_from_content(root: Path, content_dir: str) -> dict[str, UpstreamEnvironment]:
     """The environments in upstream's content folder (`content_dir`, relative to `root`)."""
     folder = root / content_dir
-    documents = []
-    for file in list_content(folder).pages:
-        document, _ = read_document(
-            file, file.relative_to(root).as_posix(), file.relative_to(folder).as_posix()
-        )
-        if document is not None:
-            documents.append(document)
+    documents, _ = read_all(list_content(folder), folder, f"{content_dir}/")
     return upstream_environments(documents)
 
 
