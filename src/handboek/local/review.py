@@ -18,10 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handboek.local import atomic, drift, environments, files
-from handboek.model import LOCAL_FOLDER
+from handboek.model import CONTENT_FOLDER, LOCAL_FOLDER
 from handboek.problems import Problem, errors
-
-CONTENT_DIR = "content"
 
 
 @dataclass(frozen=True)
@@ -32,7 +30,7 @@ class Outcome:
 
 def mark_reviewed(root: Path, targets: list[str]) -> Outcome:
     """Record the notes named by `bestand` (all of its notes) or `bestand:regel` (one)."""
-    upstream = environments.upstream_from_content(root, CONTENT_DIR)
+    upstream = environments.upstream_from_content(root, CONTENT_FOLDER)
     lines: list[str] = []
     ok = True
     for target in targets:

@@ -28,7 +28,7 @@ from handboek.local.files import (
     PAGES_DIR,
     layer_folder,
 )
-from handboek.model import LOCAL_FOLDER, PARTS, PUBLISHER_PAGES
+from handboek.model import CONTENT_FOLDER, LOCAL_FOLDER, PARTS, PUBLISHER_PAGES
 
 SCHEMA_LINES = """\
 # yaml-language-server: $schema={schema}
@@ -146,7 +146,7 @@ class Scaffold:
     hint: str = "pas de bestanden in lokaal/ zelf aan; .venv/bin/handboek check zegt wat er mist"
 
 
-def create(root: Path, name: str, content_dir: str = "content") -> Scaffold:
+def create(root: Path, name: str, content_dir: str = CONTENT_FOLDER) -> Scaffold:
     """Write lokaal/ for the municipality `name`, a file for each of upstream's environments."""
     folder = layer_folder(root)
     if folder.exists():

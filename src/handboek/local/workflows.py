@@ -33,7 +33,7 @@ from pathlib import Path
 from handboek.check import check_content
 from handboek.local import github, pullrequests, renames, review, scaffold
 from handboek.local.environments import renamed_environments, upstream_from_content
-from handboek.model import LOCAL_FOLDER
+from handboek.model import CONTENT_FOLDER, LOCAL_FOLDER
 from handboek.problems import errors
 
 MAIN = "main"
@@ -136,7 +136,7 @@ def set_up(root: Path, name: str, hub: github.GitHub) -> Outcome:
         git(root, "add", "--all", LOCAL_FOLDER)
         git(root, "commit", "--quiet", "-m", f"Lokale laag van {shown}")
         _push(root, branch)
-    result = check_content(root / "content", root)
+    result = check_content(root / CONTENT_FOLDER, root)
     try:
         try:
             state = hub.workflow_state(pullrequests.UPDATE_WORKFLOW)
@@ -249,14 +249,14 @@ def finish_update(root: Path, hub: github.GitHub, upstream_url: str) -> Outcome:
     kept = _keep_schedule_on(hub)
     _fetch(root, upstream_url)
     base = f"refs/remotes/origin/{MAIN}"
-    upstream = upstream_from_content(root, review.CONTENT_DIR)
+    upstream = upstream_from_content(root, CONTENT_FOLDER)
     done = renames.apply(root, renamed_environments(upstream))
     if done:
         git(root, "add", "--all", LOCAL_FOLDER)
         git(root, "commit", "--quiet", "-m", RENAME_COMMIT + "\n\n" + "\n".join(done))
     if git(root, "rev-parse", "HEAD^{tree}") == git(root, "rev-parse", f"{base}^{{tree}}"):
         return Outcome(("Er is geen nieuwe versie van upstream; er is niets veranderd.", *kept), 0)
-    result = check_content(root / "content", root)
+    result = check_content(root / CONTENT_FOLDER, root)
     body = pullrequests.update_text(
         _changed_pages(root, base),
         result.problems,
@@ -304,7 +304,9 @@ def _keep_schedule_on(hub: github.GitHub) -> tuple[str, ...]:
 
 
 def _changed_pages(root: Path, base: str) -> list[tuple[str, str, str | None]]:
-    lines = git(root, "diff", "--name-status", "-M", base, "HEAD", "--", "content").splitlines()
+    lines = git(
+        root, "diff", "--name-status", "-M", base, "HEAD", "--", CONTENT_FOLDER
+    ).splitlines()
     pages: list[tuple[str, str, str | None]] = []
     for line in lines:
         status, *paths = line.split("\t")
