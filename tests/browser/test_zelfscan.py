@@ -179,11 +179,6 @@ def assert_one_section_per_environment(sections: list[list[str]], handbook: Hand
     assert order == sorted(order, key=slugs.index), order  # each environment in one run
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bekend defect sinds de nieuwe afdrukopmaak: Chromium begint 'Eén-op-één' niet op een "
-    "nieuwe pagina (break-before wordt genegeerd); open punt in issue #14",
-)
 def test_printed_filled_in_each_environment_is_its_own_a4_portrait_section(
     page: Page, site_url: str
 ) -> None:
@@ -204,11 +199,6 @@ def test_printed_filled_in_each_environment_is_its_own_a4_portrait_section(
     assert "Downloaden" not in text and "Klopteriets" not in text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bekend defect sinds de nieuwe afdrukopmaak: Chromium begint 'Eén-op-één' niet op een "
-    "nieuwe pagina (break-before wordt genegeerd); open punt in issue #14",
-)
 def test_without_javascript_it_is_a_blank_checklist_to_print(
     browser: Browser, site_url: str
 ) -> None:
