@@ -57,11 +57,26 @@ from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
 from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
-from handboek import feedback, load, opendata, plaintext, render, search, selfscan
-from handboek.audit_build import BuildAudit
-from handboek.local import renames
-from handboek.local.files import layer_folder
-from handboek.local.municipality import COLOURS_CSS, read_municipality
+from handboek import (
+    COLOURS_CSS,
+    BuildAudit,
+    Synonyms,
+    check_content,
+    errors,
+    feedback,
+    layer_folder,
+    notices,
+    opendata,
+    plaintext,
+    read_municipality,
+    render,
+    report,
+    rewrite_links,
+    search,
+    selfscan,
+    to_github,
+    today,
+)
 from handboek.model import (
     ENVIRONMENTS_FOLDER,
     GENERATED_PATHS,
@@ -76,7 +91,6 @@ from handboek.model import (
     Handbook,
 )
 from handboek.model import Page as ContentPage
-from handboek.problems import errors, notices, report, to_github
 
 log = logging.getLogger("mkdocs.hooks.handboek")
 
@@ -95,7 +109,7 @@ def _notice_log() -> logging.Logger:
 PRINT_NAME_CSS = "assets/afdruk-naam.css"
 
 _handbook: Handbook | None = None
-_synonyms: tuple[search.Synonyms, ...] = ()
+_synonyms: tuple[Synonyms, ...] = ()
 # The model's pages by path, so each page is found in one step (1,000 pages: no 500,000 steps).
 _pages_by_path: dict[str, ContentPage] = {}
 
@@ -137,7 +151,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     site_url = config.site_url or ""
     _audit = BuildAudit(root, Path(config.docs_dir), site_url)
-    result = load.check_content(Path(config.docs_dir), root)
+    result = check_content(Path(config.docs_dir), root)
     if errors(result.problems):
         # GitHub Actions: each problem next to its line (the check job already showed notices).
         for line in to_github("Site bouwen: controle van de inhoud", result.problems, os.environ):
@@ -155,7 +169,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     handbook = _model()
     start = next(page for page in handbook.pages if page.path == START_PAGE_PATH)
-    date = load.today()
+    date = today()
     overview = File.generated(config, OVERVIEW_PATH, content="")
 
     def href(environment: Environment, anchor: str) -> str:
@@ -346,13 +360,13 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         title = PRINT_ALL_TITLE
         description = "De hele handreiking op één pagina, om af te drukken."
         page.meta["handboek_afdruk"] = "alles"
-        page.meta["handboek_omslag"] = {"datum": render.dutch_date(load.today())}
+        page.meta["handboek_omslag"] = {"datum": render.dutch_date(today())}
         page.meta["search"] = {"exclude": True}  # its text is already found on the other pages
     elif path == SELF_SCAN_PATH:
         title = selfscan.self_scan_title(handbook)
         description = "Per punt van 'Wat kan de gemeente doen?' nagaan wat al geregeld is."
         page.meta["handboek_zelfscan"] = True
-        # A fixed id: the title has the municipality's name in a fork (links.SELF_SCAN_ANCHOR).
+        # A fixed id: the title has the municipality's name in a fork (SELF_SCAN_ANCHOR).
         anchor = " {#zelfscan}"
     elif path == OPEN_DATA_PATH:
         title = "Open data"
@@ -368,7 +382,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         }
         if path == START_PAGE_PATH:
             # The cover (overrides/start.html), with the build's date as the version.
-            build_date = load.today()
+            build_date = today()
             page.meta["template"] = "start.html"
             page.meta["handboek_omslag"] = {
                 "datum": render.dutch_date(build_date),
@@ -378,7 +392,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         # notice) is built as a link to its current name.
         local = handbook.local
         if local is not None and local.renames and path in {site for site, _ in local.pages}:
-            markdown = renames.rewrite_links(markdown, dict(local.renames))[0]
+            markdown = rewrite_links(markdown, dict(local.renames))[0]
         environment = handbook.environment_at(path)
         if environment is not None:
             page.meta["template"] = "omgeving.html"

@@ -20,7 +20,7 @@ Then, `--runs` times each, interleaved:
   environment pages then build as plain Markdown, without generated pages);
 - stock Material on the same content: `theme: material` with `font: false`
   and `navigation.prune`, the search plugin, nothing else of ours;
-- the content check in-process (`load.check_content`, what the hook's
+- the content check in-process (`check_content`, what the hook's
   on_pre_build runs), and the `handboek check` command as editors run it (a
   new Python process: start-up and imports included);
 - the audit of the built output and the Content-Security-Policy, inside the
@@ -58,10 +58,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from handboek import load
+import handboek
+from handboek.check import check_content
+from handboek.fields import OVERVIEW_FIELDS
 from handboek.local import review
 from handboek.model import ENVIRONMENTS_FOLDER, LOCAL_FOLDER, PARTS, QUOTES_PART, START_PAGE_PATH
-from handboek.schema import OVERVIEW_FIELDS
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides")
@@ -369,7 +370,7 @@ def timed_process(
 def timed_check(project: Path) -> Sample:
     """The content check as `handboek check` and the hook's on_pre_build run it, in-process."""
     wall, cpu = time.perf_counter(), time.process_time()
-    result = load.check_content(project / "content", project)
+    result = check_content(project / "content", project)
     sample = Sample(time.perf_counter() - wall, time.process_time() - cpu)
     if not result.ok:
         raise RuntimeError(
@@ -386,7 +387,7 @@ def timed_check_command(project: Path) -> Sample:
 
 def compile_bytecode(project: Path) -> None:
     """Our package and the project's hook as bytecode, as installed packages are."""
-    for folder in (Path(load.__file__).parent, project / "hooks"):
+    for folder in (Path(handboek.__file__).parent, project / "hooks"):
         if not compileall.compile_dir(folder, quiet=1):
             raise RuntimeError(f"could not compile {folder}")
 
@@ -451,7 +452,7 @@ def table(rows: Sequence[Row], runs: int) -> str:
         "'Hooks add' compares CPU time; a first build compiles the theme's templates, "
         "later builds reuse them. 'Audit + CSP': CPU time of the audit of the built output "
         "and the policy inside the build with hooks (as the hook reports it), and what it adds "
-        "to the rest of that build's CPU time. Check: `load.check_content` in-process; "
+        "to the rest of that build's CPU time. Check: `check_content` in-process; "
         "`handboek check`: the command in a new process.",
     ]
     return "\n".join(lines)

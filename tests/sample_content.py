@@ -16,8 +16,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from handboek.document import Document, read_document
 from handboek.problems import Problem
+from handboek.read.document import Document, read_document
 
 BASIS = Path(__file__).resolve().parent / "corpus" / "basis"
 ENVIRONMENT = (BASIS / "omgevingen" / "voorbeeld.md").read_text(encoding="utf-8")

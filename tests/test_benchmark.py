@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from handboek.load import check_content
+from handboek.check import check_content
 from tests.conftest import ROOT, load_benchmark
 
 benchmark = load_benchmark()

@@ -1,6 +1,6 @@
 """Bounded under abuse (issue #10, item 9): a clean Dutch error, never a traceback or a hang.
 
-The bounds (frontmatter.MAX_FILE_BYTES, MAX_LINE_CHARACTERS, MAX_DEPTH,
+The bounds (text.MAX_FILE_BYTES, MAX_LINE_CHARACTERS, MAX_DEPTH,
 document.MAX_HEADINGS, scan.MAX_DESTINATION, markup.MAX_ATTRIBUTE_LIST) are
 documented in CONTRIBUTING.md. The inputs are made here (they are too big for
 files in tests/corpus/); each case has its exact output. How long the check
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from handboek import load
+from handboek.check import check_content
 from handboek.problems import errors, report
 from tests.sample_content import PAGE, write_content
 
@@ -24,7 +24,7 @@ FRONT = PAGE.removeprefix("---\n").split("---\n")[0]
 
 def check(tmp_path: Path, text: str) -> str:
     content = write_content(tmp_path, {"groot.md": text})
-    return report(load.check_content(content, tmp_path, on=TODAY).problems)
+    return report(check_content(content, tmp_path, on=TODAY).problems)
 
 
 CASES = {
@@ -82,7 +82,7 @@ def test_abuse_gets_a_clean_error(tmp_path: Path, name: str) -> None:
 def test_many_unclosed_links_in_one_paragraph_are_each_reported(tmp_path: Path) -> None:
     # 200 KB in one paragraph, 5,000 `[a](` without `)`: read in one pass per link.
     content = write_content(tmp_path, {"groot.md": PAGE + "[a](b c\n" * 5_000})
-    found = errors(load.check_content(content, tmp_path, on=TODAY).problems)
+    found = errors(check_content(content, tmp_path, on=TODAY).problems)
     assert len(found) == 5_000
     assert {problem.message for problem in found} == {
         "de link wordt niet gesloten: na '](' ontbreekt ')'"

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from handboek import cli, load, schema
+from handboek import cli, schema
+from handboek.check import check_content
 from tests.conftest import ROOT, SOURCE_DATE_EPOCH
 from tests.sample_content import ENVIRONMENT, PAGE, write_content
 
@@ -246,7 +247,7 @@ def test_the_real_content_passes_as_a_command() -> None:
 
 def test_checking_the_real_content_takes_well_under_a_second() -> None:
     started = time.perf_counter()
-    result = load.check_content(ROOT / "content", ROOT)
+    result = check_content(ROOT / "content", ROOT)
     elapsed = time.perf_counter() - started
     assert result.ok, [problem.format() for problem in result.problems]
     assert elapsed < 1.0, f"check_content took {elapsed:.2f} s"

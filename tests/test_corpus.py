@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pytest
 
-from handboek import load
+from handboek.check import CheckResult, check_content
 from handboek.problems import errors, report
 from tests.conftest import SOURCE_DATE_EPOCH
 from tests.sample_content import write_content
@@ -56,9 +56,9 @@ def content_path(case: Path) -> str:
     return PLACES[case.parent.name] + case.name
 
 
-def check(case: Path, project: Path) -> tuple[load.CheckResult, str]:
+def check(case: Path, project: Path) -> tuple[CheckResult, str]:
     content = write_content(project, {content_path(case): case.read_bytes()})
-    result = load.check_content(content, project, on=TODAY)
+    result = check_content(content, project, on=TODAY)
     return result, report(result.problems) + "\n"
 
 
@@ -72,7 +72,7 @@ def test_the_corpus_is_big_enough() -> None:
 
 def test_the_base_is_valid(tmp_path: Path) -> None:
     content = write_content(tmp_path)
-    assert load.check_content(content, tmp_path, on=TODAY).problems == ()
+    assert check_content(content, tmp_path, on=TODAY).problems == ()
 
 
 def test_every_case_has_its_expected_output_and_nothing_else_is_there() -> None:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from handboek import load
+from handboek.check import CheckResult, check_content
 from handboek.problems import errors, report
 from tests.conftest import SOURCE_DATE_EPOCH
 from tests.sample_content import write_content
@@ -74,9 +74,9 @@ def case_paths(case: Path) -> set[str]:
     return paths | {"lokaal/gemeente.yml"} if "logo" in case.name else paths
 
 
-def check(case: Path, root: Path) -> tuple[load.CheckResult, str]:
+def check(case: Path, root: Path) -> tuple[CheckResult, str]:
     project = make_project(case, root)
-    result = load.check_content(project / "content", project, on=TODAY)
+    result = check_content(project / "content", project, on=TODAY)
     return result, report(result.problems) + "\n"
 
 
@@ -86,7 +86,7 @@ def test_the_corpus_is_big_enough() -> None:
 
 def test_the_base_is_valid(tmp_path: Path) -> None:
     project = make_project(None, tmp_path)
-    result = load.check_content(project / "content", project, on=TODAY)
+    result = check_content(project / "content", project, on=TODAY)
     assert errors(result.problems) == []
 
 

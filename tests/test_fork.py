@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from handboek import cli
-from handboek.load import check_content
+from handboek.check import check_content
 from handboek.local import drift
 from tests.conftest import ROOT, copy_project, run_build
 

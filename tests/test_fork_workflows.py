@@ -29,7 +29,7 @@ import pytest
 import yaml
 
 from handboek import cli
-from handboek.load import check_content
+from handboek.check import check_content
 from handboek.local import manifest, pullrequests
 from handboek.local.pullrequests import fenced
 from handboek.problems import Problem, report

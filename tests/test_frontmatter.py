@@ -1,4 +1,4 @@
-"""Front matter: reading, YAML and fields (`handboek.frontmatter`), with exact messages.
+"""Front matter: reading, YAML and fields (`handboek.read.frontmatter`), with exact messages.
 
 Each test writes one file and asserts every problem `document.read_document`
 reports for it as `(line, message, hint)`. Pages start from sample_content.PAGE
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from handboek import document as document_module
+from handboek.read import document as document_module
 from tests.sample_content import ENVIRONMENT, PAGE, read, read_or_fail
 
 DATE_HINT = "schrijf de datum als JJJJ-MM-DD zonder aanhalingstekens, bijvoorbeeld 2026-11-28"

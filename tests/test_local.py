@@ -24,9 +24,8 @@ import jsonschema
 import pytest
 import yaml
 
-from handboek import cli, load, schema
-from handboek.document import read_document
-from handboek.load import check_content
+from handboek import cli, schema
+from handboek.check import check_content
 from handboek.local import (
     atomic,
     colours,
@@ -39,6 +38,7 @@ from handboek.local import (
 )
 from handboek.model import GENERATED_PATHS, PRINT_ALL_PATH
 from handboek.problems import Severity
+from handboek.read.document import list_content, read_document
 from tests.conftest import ROOT, copy_project, run_build
 from tests.sample_content import ENVIRONMENT, write_content
 
@@ -332,7 +332,7 @@ def test_the_check_knows_exactly_the_anchors_of_a_forks_built_pages(tmp_path: Pa
     build = run_build(fork)
     assert build.returncode == 0, build.output
     content = fork / "content"
-    listing = load.list_content(content)
+    listing = list_content(content)
     documents = [
         read_document(file, f"content/{path}", path)[0]
         for file in listing.pages

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from handboek import load
+from handboek.check import check_content
 from handboek.model import MATRIX_ROWS, Handbook
 from tests.conftest import ROOT, run_build
 
@@ -96,7 +96,7 @@ def expected_cells(handbook: Handbook) -> Cells:
 
 
 def model_of(project: Path) -> Handbook:
-    result = load.check_content(project / "content", project)
+    result = check_content(project / "content", project)
     assert result.handbook is not None, result.problems
     return result.handbook
 

@@ -4,8 +4,9 @@ comments as Python-Markdown does, and count what Python-Markdown renders."""
 
 from __future__ import annotations
 
-from handboek import body, render
+from handboek import render
 from handboek.local import drift
+from handboek.read import body
 
 TEXT = (
     "## Buiten\n\n"

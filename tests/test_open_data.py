@@ -1,7 +1,7 @@
 """The open data (/open-data/): JSON with its JSON Schema, CSV files and a DCAT catalogue.
 
 The files of the built site are checked against the content model as
-`load.check_content` makes it (not against the code that wrote them): every
+`check_content` makes it (not against the code that wrote them): every
 overview item, quote and point is there, the JSON validates against the
 schema published beside it, the CSV files parse with `csv`, and in a fork the
 municipality's additions are in, marked as local.
@@ -21,7 +21,8 @@ from typing import Any
 import jsonschema
 import pytest
 
-from handboek import load, opendata
+from handboek import opendata
+from handboek.check import check_content
 from handboek.model import MATRIX_ROWS, Handbook
 from tests.conftest import ROOT, SOURCE_DATE_EPOCH, copy_project, run_build
 
@@ -30,7 +31,7 @@ BUILD_DATE = dt.datetime.fromtimestamp(int(SOURCE_DATE_EPOCH), tz=dt.UTC).date()
 
 
 def model_of(project: Path) -> Handbook:
-    result = load.check_content(project / "content", project)
+    result = check_content(project / "content", project)
     assert result.handbook is not None, result.problems
     return result.handbook
 

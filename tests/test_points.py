@@ -1,4 +1,4 @@
-"""The points of "Wat kan de gemeente doen?" (`handboek.points`): parsed, checked, linkable.
+"""The points of "Wat kan de gemeente doen?" (`handboek.read.points`): parsed, checked, linkable.
 
 A point is a list item that opens with bold words; it gets the id
 `punt-<titel>` on its page (and `<omgeving>-punt-<titel>` on the print page),
@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from handboek import links, points, rules
-from handboek.load import check_content
+from handboek.check import check_content
+from handboek.read import points
+from handboek.rules import anchors, links, structure
 from tests.sample_content import ENVIRONMENT, START_PAGE, environment, page, read, write_content
 
 POINTS = (
@@ -60,7 +61,7 @@ def test_two_points_with_the_same_title_and_a_point_without_letters_are_errors(
 ) -> None:
     text = "- **Samen leren.** Een.\n- **…**: leeg.\n- **Samen leren:** Twee.\n"
     document = environment(tmp_path, with_points(text))
-    assert list(rules.points_have_distinct_titles(document)) == [
+    assert list(structure.points_have_distinct_titles(document)) == [
         (
             34,
             "het punt '**…**' heeft geen titel met letters of cijfers",
@@ -97,7 +98,7 @@ def test_links_to_a_point_are_checked(tmp_path: Path) -> None:
         ),
     ):
         documents = (start, voorbeeld, document)
-        site = links.Site(documents, frozenset(d.content_path for d in documents))
+        site = anchors.Site(documents, frozenset(d.content_path for d in documents))
         assert list(links.links_resolve(document, site)) == expected
 
 
@@ -127,7 +128,7 @@ def test_a_point_right_under_a_later_paragraph_of_the_point_above_is_reported(
         "- **Derde.** Tekst.\n"
     )
     document = environment(tmp_path, with_points(text))
-    assert list(rules.points_stand_on_their_own(document)) == [
+    assert list(structure.points_stand_on_their_own(document)) == [
         (
             37,
             "het punt 'Tweede' staat direct onder een alinea van het punt erboven; de site "
@@ -136,4 +137,6 @@ def test_a_point_right_under_a_later_paragraph_of_the_point_above_is_reported(
         )
     ]
     fixed = text.replace("alinea.\n- **Tweede", "alinea.\n\n- **Tweede")
-    assert list(rules.points_stand_on_their_own(environment(tmp_path, with_points(fixed)))) == []
+    assert (
+        list(structure.points_stand_on_their_own(environment(tmp_path, with_points(fixed)))) == []
+    )

@@ -2,7 +2,7 @@
 
 Hypothesis feeds arbitrary bytes, arbitrary text, and generated "almost right"
 pages (YAML front matter from random values, Markdown built from headings,
-quotes, links, HTML and code) to `load.check_content`, in a fresh copy of the
+quotes, links, HTML and code) to `check_content`, in a fresh copy of the
 fictional base handbook (tests/corpus/basis/). The result is always either
 problems (each with a path, a line inside the file, a message) or a valid
 model that renders.
@@ -21,7 +21,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from handboek import load, render
+from handboek import render
+from handboek.check import CheckResult, check_content
 from handboek.model import PARTS
 from handboek.problems import Problem, Severity, errors, report
 from tests.sample_content import write_content
@@ -42,8 +43,8 @@ def check(content_path: str, data: bytes) -> None:
     with tempfile.TemporaryDirectory() as folder:
         project = Path(folder)
         content = write_content(project, {content_path: data})
-        result = load.check_content(content, project, on=TODAY)
-        assert isinstance(result, load.CheckResult)
+        result = check_content(content, project, on=TODAY)
+        assert isinstance(result, CheckResult)
         line_count = data.count(b"\n") + 1
         for problem in result.problems:
             assert isinstance(problem, Problem)

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from handboek import render
-from handboek.load import check_content
+from handboek.check import check_content
 from handboek.model import Environment, Handbook
 
 GOLDEN = Path(__file__).parent / "golden"

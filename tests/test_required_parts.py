@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from handboek.load import check_content
+from handboek.check import check_content
 from handboek.model import PARTS, PartSpec
 from handboek.problems import report
 from tests.conftest import run_build

@@ -1,4 +1,4 @@
-"""Accessibility rules (`handboek.access`): images have a description, links have text.
+"""Accessibility rules (`handboek.rules.access`): images have a description, links have text.
 
 Each case is the body of content/pagina.md; its first line is line 9.
 """
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from handboek import access
+from handboek.rules import access
 from tests.sample_content import page
 
 IMAGE_HINT = (

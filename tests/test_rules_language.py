@@ -1,4 +1,4 @@
-"""Language rules (`handboek.language`): short sentences, curly quote marks.
+"""Language rules (`handboek.rules.language`): short sentences, curly quote marks.
 
 Each case is the body of content/pagina.md; its first line is line 9. The
 findings are notices: `handboek check` shows them as `let op:` and the site
@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from handboek import language
-from handboek.document import read_document
-from handboek.load import check_content, list_content
+from handboek.check import check_content, list_content
 from handboek.problems import Severity
+from handboek.read.document import read_document
+from handboek.rules import language
 from tests.conftest import ROOT
 from tests.sample_content import PAGE, page, write_content
 from tests.test_local import CONTACT, make_fork

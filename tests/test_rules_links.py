@@ -1,4 +1,4 @@
-"""Internal links and anchors (`handboek.links`), with exact messages.
+"""Internal links and anchors (`handboek.rules.links`), with exact messages.
 
 The site is the fictional base (tests/corpus/basis/: index.md with headings
 'Over deze testinhoud' and 'Tweede kop', omgevingen/voorbeeld.md) plus one
@@ -13,8 +13,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from handboek import links, rules, scan
-from handboek.load import check_content
+from handboek import rules
+from handboek.check import check_content
+from handboek.read import scan
+from handboek.rules import anchors, links, structure
 from tests.conftest import ROOT, copy_project, run_build
 from tests.sample_content import (
     ENVIRONMENT,
@@ -31,6 +33,13 @@ PAGES_HINT = (
 )
 
 
+def located(
+    rule: rules.CollectionRule, collection: rules.Collection
+) -> list[tuple[str, int, str, str]]:
+    """A collection rule's problems as (path, line, message, hint), as the assertions write them."""
+    return [(p.path, p.line, p.message, p.hint) for p in rule(collection)]
+
+
 def site_with(tmp_path: Path, body: str, extra_files: tuple[str, ...] = ()) -> list[tuple]:
     """What `links_resolve` says about content/pagina.md with this body."""
     start, _ = read(tmp_path, "index.md", START_PAGE)
@@ -38,7 +47,7 @@ def site_with(tmp_path: Path, body: str, extra_files: tuple[str, ...] = ()) -> l
     document = page(tmp_path, body)
     documents = (start, voorbeeld, document)
     files = frozenset({d.content_path for d in documents} | set(extra_files))
-    return list(links.links_resolve(document, links.Site(documents, files)))
+    return list(links.links_resolve(document, anchors.Site(documents, files)))
 
 
 @pytest.mark.parametrize(
@@ -171,7 +180,7 @@ def test_links_from_a_subfolder_resolve_from_that_folder(tmp_path: Path) -> None
     text = ENVIRONMENT.replace("(../index.md)", "(index.md)")
     start, _ = read(tmp_path, "index.md", START_PAGE)
     document = environment(tmp_path, text)
-    site = links.Site((start, document), frozenset({"index.md", document.content_path}))
+    site = anchors.Site((start, document), frozenset({"index.md", document.content_path}))
     assert list(links.links_resolve(document, site)) == [
         (
             33,
@@ -188,7 +197,7 @@ def test_anchors_of_a_page_that_could_not_be_read_are_not_checked(tmp_path: Path
 
 
 def test_environment_parts_have_the_fixed_anchors_of_the_model(tmp_path: Path) -> None:
-    site = links.Site((environment(tmp_path),), frozenset({"omgevingen/voorbeeld.md"}))
+    site = anchors.Site((environment(tmp_path),), frozenset({"omgevingen/voorbeeld.md"}))
     assert site.anchors("omgevingen/voorbeeld.md") == {
         "voorbeeldomgeving",  # the title, which the hook puts on top as `# titel`
         "meerwaarde",
@@ -202,7 +211,7 @@ def test_environment_parts_have_the_fixed_anchors_of_the_model(tmp_path: Path) -
 
 def test_headings_with_the_same_text_get_numbered_anchors(tmp_path: Path) -> None:
     document = page(tmp_path, "## Kop\n\n## Kop\n\n## Één kop\n")
-    site = links.Site((document,), frozenset({"pagina.md"}))
+    site = anchors.Site((document,), frozenset({"pagina.md"}))
     assert site.anchors("pagina.md") == {"een-pagina", "kop", "kop_1", "een-kop"}
 
 
@@ -224,7 +233,7 @@ def test_the_collection_rule_reports_links_per_page(tmp_path: Path) -> None:
     collection = rules.Collection(
         (start, document), frozenset({"index.md", "pagina.md"}), "content/"
     )
-    assert [finding[:3] for finding in rules.internal_links_resolve(collection)] == [
+    assert [finding[:3] for finding in located(structure.internal_links_resolve, collection)] == [
         (
             "content/index.md",
             11,
@@ -248,7 +257,7 @@ def test_the_markdown_extensions_match_mkdocs_yml() -> None:
         for entry in config["markdown_extensions"]
     }
     id_makers = {"attr_list", "md_in_html", "toc", "pymdownx.snippets", "pymdownx.tabbed"}
-    assert names & id_makers == set(links.MARKDOWN_EXTENSIONS)
+    assert names & id_makers == set(anchors.MARKDOWN_EXTENSIONS)
 
 
 # --- the strict MkDocs build -------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Safety rules (`handboek.safety`): no code from content, nothing from other hosts.
+"""Safety rules (`handboek.rules.safety`): no code from content, nothing from other hosts.
 
 Each case is the body of content/pagina.md; its first line is line 9.
 """
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from handboek import safety
+from handboek.rules import safety
 from tests.sample_content import page
 
 IMAGE_HINT = (

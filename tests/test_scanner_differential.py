@@ -28,7 +28,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from handboek import markup, scan
+from handboek.read import scan
+from handboek.rules import markup
 from tests.differential import documents, rendered_markers, seen_markers, site_markdown
 
 ENGINE = site_markdown()

@@ -19,8 +19,8 @@ import pytest
 import yaml
 
 from handboek import schema
-from handboek.frontmatter import split_front_matter
 from handboek.local import fields
+from handboek.read.frontmatter import split_front_matter
 from tests.conftest import ROOT
 from tests.sample_content import ENVIRONMENT, PAGE
 

@@ -5,26 +5,28 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from handboek import load, search
+from handboek import search
+from handboek.check import check_content
+from handboek.read import synonyms
 from tests.conftest import ROOT
 
 
 def problems_of(tmp_path: Path, text: str, content: str = "de sportvereniging en een club") -> list:
-    file = tmp_path / search.SYNONYMS_FILE
+    file = tmp_path / synonyms.SYNONYMS_FILE
     file.write_text(text, encoding="utf-8")
-    _, problems = search.read_synonyms(file, search.SYNONYMS_FILE, search.words(content))
+    _, problems = synonyms.read_synonyms(file, synonyms.SYNONYMS_FILE, synonyms.words(content))
     return [problem.format() for problem in problems]
 
 
 def test_fold_takes_accents_off():
-    assert search.fold("coördinator") == "coordinator"
-    assert search.fold("één") == "een"
-    assert search.fold("Bèta") == "Beta"
+    assert synonyms.fold("coördinator") == "coordinator"
+    assert synonyms.fold("één") == "een"
+    assert synonyms.fold("Bèta") == "Beta"
 
 
 def test_search_words_adds_folded_words_compounds_and_synonyms():
-    [entry] = search.read_synonyms(
-        ROOT / search.SYNONYMS_FILE, search.SYNONYMS_FILE, ["sportvereniging"]
+    [entry] = synonyms.read_synonyms(
+        ROOT / synonyms.SYNONYMS_FILE, synonyms.SYNONYMS_FILE, ["sportvereniging"]
     )[0][:1]
     assert entry.word == "sportvereniging"
     text = "<p>Eén-op-één met de <em>coördinator</em> van de sportverenigingen.</p>"
@@ -65,7 +67,7 @@ def test_every_mistake_is_reported_with_its_line(tmp_path: Path):
 
 
 def test_upstream_file_is_valid_and_checked_with_the_content():
-    result = load.check_content(ROOT / "content", ROOT)
+    result = check_content(ROOT / "content", ROOT)
     assert result.ok, [problem.format() for problem in result.problems]
     assert {entry.word for entry in result.synonyms} >= {"sportvereniging", "vereniging"}
 
@@ -74,8 +76,8 @@ def test_a_mistake_stops_the_check(tmp_path: Path):
     from tests.conftest import copy_project
 
     project = copy_project(tmp_path / "project")
-    (project / search.SYNONYMS_FILE).write_text("zwembad: bad\n", encoding="utf-8")
-    result = load.check_content(project / "content", project)
+    (project / synonyms.SYNONYMS_FILE).write_text("zwembad: bad\n", encoding="utf-8")
+    result = check_content(project / "content", project)
     assert not result.ok
     assert [p.format().splitlines()[0] for p in result.problems] == [
         "zoekwoorden.yml:1: 'zwembad' staat op geen enkele pagina, dus dit synoniem vindt niets"

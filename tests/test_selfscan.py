@@ -1,7 +1,7 @@
 """The zelfscan (/zelfscan/): exactly the model's points, each linked to its place on its page.
 
 The built page is read with Python's HTML parser and compared with the content
-model (`load.check_content`), not with the renderer's own output: a point added
+model (`check_content`), not with the renderer's own output: a point added
 to a content file appears, a point's link goes to an id that is on the
 environment page, and in a fork the title and the notes are the municipality's.
 """
@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from handboek import load, points
+from handboek.check import check_content
 from handboek.model import Handbook
+from handboek.read import points
 from tests.conftest import ROOT, copy_project, run_build
 
 FIXTURE = ROOT / "tests" / "fixtures" / "gemeente-voorbeeld"
@@ -92,7 +93,7 @@ def scan_of(site: Path) -> _ScanParser:
 
 
 def model_of(project: Path) -> Handbook:
-    result = load.check_content(project / "content", project)
+    result = check_content(project / "content", project)
     assert result.handbook is not None, result.problems
     return result.handbook
 

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from handboek import links
-from handboek.document import read_document
-from handboek.load import check_content
+from handboek.check import check_content
 from handboek.model import GENERATED_PATHS, PARTS, Environment
+from handboek.read.document import read_document
+from handboek.rules import anchors
 from tests.conftest import ROOT, copy_project, run_build
 
 
@@ -147,7 +147,7 @@ def test_the_check_knows_exactly_the_anchors_of_the_built_pages(built_site: Path
     documents = tuple(
         read_document(content / path, f"content/{path}", path)[0] for path in sorted(files)
     )
-    site = links.Site(tuple(doc for doc in documents if doc), files)
+    site = anchors.Site(tuple(doc for doc in documents if doc), files)
     # The generated pages too (tests/test_local.py adds headings inside the texts).
     for path in sorted(files | set(GENERATED_PATHS)):
         url = "" if path == "index.md" else path.removesuffix(".md") + "/"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from handboek import cli
-from handboek.load import check_content, list_content
+from handboek.check import check_content, list_content
 from handboek.local.files import PLACEHOLDER
 from handboek.model import PUBLISHER_PAGES
 from tests.conftest import ROOT, copy_project

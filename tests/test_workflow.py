@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 import yaml
 
-from handboek import cli, schema
+from handboek import cli, fields, schema
 from tests.conftest import ROOT, run_build
 from tests.sample_content import PAGE, write_content
 
@@ -353,10 +353,10 @@ def test_the_vscode_task_matches_the_check_output() -> None:
 def test_the_field_table_in_contributing_lists_every_field() -> None:
     table = re.findall(r"^\| `(\w+)` \|", CONTRIBUTING, re.M)
 
-    def names(fields: tuple[schema.Field, ...]) -> list[str]:
-        return [n for f in fields for n in (f.name, *names(f.children))]
+    def names(group: tuple[fields.Field, ...]) -> list[str]:
+        return [n for f in group for n in (f.name, *names(f.children))]
 
-    assert table == names(schema.ENVIRONMENT_FIELDS)
+    assert table == names(fields.ENVIRONMENT_FIELDS)
 
 
 def test_contributing_names_the_schema_files_that_exist() -> None:

@@ -14,7 +14,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from handboek import load, schema
+from handboek import schema
+from handboek.check import check_content
 from handboek.local import commands as local_commands
 from handboek.problems import Severity, errors, of_severity, report, to_github
 
@@ -38,7 +39,7 @@ def _check(arguments: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    result = load.check_content(content_dir, root)
+    result = check_content(content_dir, root)
     if result.problems:
         print(report(result.problems))
     else:

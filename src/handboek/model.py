@@ -1,6 +1,6 @@
 """The handbook as typed, frozen objects: what the renderers and the site use.
 
-Objects are only built from content that passed every check (see `load`),
+Objects are only built from content that passed every check (see `check` and `assemble`),
 so renderers never meet a missing part or an empty quote.
 """
 

@@ -19,12 +19,26 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 
 class Severity(Enum):
+    """How much a problem weighs: only errors stop a build."""
+
     ERROR = "fout"
     NOTICE = "melding"
     REVISE = "te herzien"
+
+
+class Finding(NamedTuple):
+    """What a rule on one document found: the line, what is wrong, and how to fix it.
+
+    The check adds the document's path to make it a `Problem`.
+    """
+
+    line: int
+    message: str
+    hint: str
 
 
 @dataclass(frozen=True, order=True)

@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 import jinja2
 from markupsafe import Markup
 
-from handboek import plaintext, points, scan
+from handboek import plaintext
 from handboek.model import (
     MATRIX_ROWS,
     PARTS,
@@ -32,6 +32,7 @@ from handboek.model import (
     Page,
     Part,
 )
+from handboek.read import points, scan
 
 _TEMPLATES = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),

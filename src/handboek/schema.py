@@ -1,86 +1,17 @@
-"""The front matter fields editors may write: one definition, two uses.
+"""JSON Schemas for editors' tools, generated from the field definitions (`fields`).
 
-`frontmatter.read_fields` validates a page's front matter against these
-definitions, and `json_schema` turns the very same definitions into a JSON
-Schema for editors' tools. Nothing here is maintained twice. The local
-layer's YAML files (`local.fields`) are defined and turned into schemas the
-same way.
+`handboek schema` writes them to schemas/; the scaffold of a fork names them
+in a `# yaml-language-server: $schema=...` line. This module only generates:
+what a field may hold is defined once, in `fields` and `local.fields`.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from enum import Enum
 from typing import Any
 
-
-class Kind(Enum):
-    """What a field holds, named as an editor would say it."""
-
-    TEXT = "tekst"
-    DATE = "datum (JJJJ-MM-DD)"
-    NUMBER = "geheel getal"
-    TEXT_LIST = "lijst met teksten"
-    GROUP = "groep velden"
-    # Markdown that keeps its line breaks (lists, paragraphs), e.g. a local note.
-    MARKDOWN = "tekst in Markdown (mag meerdere regels hebben)"
-    # A list whose items are each a group of fields, e.g. local bridge builders.
-    GROUP_LIST = "lijst met groepen velden"
-
-
-@dataclass(frozen=True)
-class Field:
-    name: str
-    kind: Kind
-    description: str
-    required: bool = True
-    children: tuple[Field, ...] = ()
-
-
-PAGE_FIELDS: tuple[Field, ...] = (
-    Field("titel", Kind.TEXT, "Titel van de pagina, zoals lezers die zien."),
-    Field(
-        "beschrijving",
-        Kind.TEXT,
-        "Eén zin over de pagina voor zoekmachines en deellinks (meta description).",
-    ),
-    Field("eigenaar", Kind.TEXT, "Wie de pagina inhoudelijk beheert (een rol of team)."),
-    Field("laatst_beoordeeld", Kind.DATE, "Datum waarop de inhoud laatst is nagekeken."),
-    Field(
-        "volgende_beoordeling",
-        Kind.DATE,
-        "Datum waarop de inhoud opnieuw nagekeken moet worden.",
-    ),
-)
-
-OVERVIEW_FIELDS: tuple[Field, ...] = (
-    Field("meerwaarde", Kind.TEXT_LIST, "Korte punten voor de rij 'Wat is de meerwaarde?'."),
-    Field(
-        "bruggenbouwers",
-        Kind.TEXT_LIST,
-        "Korte punten voor de rij 'Wie zijn de bruggenbouwers?'.",
-    ),
-    Field("gemeente", Kind.TEXT_LIST, "Korte punten voor de rij 'Wat kan de gemeente doen?'."),
-)
-
-ENVIRONMENT_FIELDS: tuple[Field, ...] = (
-    *PAGE_FIELDS,
-    Field("volgorde", Kind.NUMBER, "Plaats van de omgeving in menu en overzicht (1, 2, 3, ...)."),
-    Field(
-        "eerdere_namen",
-        Kind.TEXT_LIST,
-        "Eerdere bestandsnamen van deze omgeving (zonder .md), na een hernoeming. Een fork met "
-        "een bestand of link onder zo'n naam blijft werken en krijgt een melding.",
-        required=False,
-    ),
-    Field(
-        "overzicht",
-        Kind.GROUP,
-        "De korte punten van deze omgeving in het overzicht (de tabel).",
-        children=OVERVIEW_FIELDS,
-    ),
-)
+from handboek.fields import ENVIRONMENT_FIELDS, PAGE_FIELDS, Field, Kind
+from handboek.local import fields as local_fields
 
 
 def _field_schema(field: Field) -> dict[str, Any]:
@@ -143,13 +74,7 @@ SCHEMA_FILES: dict[str, tuple[tuple[Field, ...], str]] = {
 
 
 def schema_files() -> dict[str, tuple[tuple[Field, ...], str]]:
-    """Every schema `handboek schema` writes: front matter, then the local layer's files.
-
-    `local.fields` builds its definitions with `Field` from this module, so it is
-    imported when called; at the top it would be a circular import.
-    """
-    from handboek.local import fields as local_fields
-
+    """Every schema `handboek schema` writes: front matter, then the local layer's files."""
     return {**SCHEMA_FILES, **local_fields.SCHEMA_FILES}
 
 

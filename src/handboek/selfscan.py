@@ -17,7 +17,7 @@ from pathlib import Path
 
 import jinja2
 
-from handboek import points, render, scan
+from handboek import render
 from handboek.model import (
     PARTS,
     POINTS_PART_KEY,
@@ -26,6 +26,7 @@ from handboek.model import (
     Handbook,
     Point,
 )
+from handboek.read import points, scan
 
 SELF_SCAN_TITLE = "Zelfscan voor gemeenten"
 POINTS_PART = next(spec for spec in PARTS if spec.key == POINTS_PART_KEY)

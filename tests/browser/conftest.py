@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import pytest
 
-from handboek import load
+from handboek.check import check_content
 from handboek.model import ENVIRONMENTS_FOLDER, Handbook
 from handboek.render import NUMBER_WORDS
 from tests.conftest import ROOT, copy_project, run_build
@@ -121,7 +121,7 @@ def page_url(base: str, content_path: str) -> str:
 
 def model_of(project: Path) -> Handbook:
     """The content model of a project folder, as the build reads it."""
-    result = load.check_content(project / "content", project)
+    result = check_content(project / "content", project)
     assert result.handbook is not None, result.problems
     return result.handbook
 

@@ -13,7 +13,7 @@ The flow matches the rest of the package: read files -> parse with line
 numbers (`frontmatter` and `local.files`, with the fields of `local.fields`)
 -> validate (`municipality` for gemeente.yml, `environments` for
 omgevingen/, `colours`, `drift`; `layer` checks the pages and the whole) ->
-model (`model.LocalLayer`) -> render (`render`). `load.check_content` calls
+model (`model.LocalLayer`) -> render (`render`). `check.check_content` calls
 `layer.check_layer`, so `handboek check` and the build report the same
 problems. `scaffold` starts a layer, `review` records which upstream text a
 note was written against (writing through `atomic`, which never loses a

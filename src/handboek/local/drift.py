@@ -17,7 +17,7 @@ import difflib
 import hashlib
 import re
 
-from handboek import scan
+from handboek.read import scan
 
 _POINT = re.compile(r"^[-*+][ \t]+\*\*(.+?)\*\*")
 _SENTENCE_END = re.compile(r"(?<=[.?!])[ ]+(?=\S)")

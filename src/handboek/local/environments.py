@@ -22,8 +22,6 @@ from typing import Any
 
 import yaml
 
-from handboek import body, frontmatter
-from handboek.document import Document
 from handboek.local import drift, renames
 from handboek.local.fields import LOCAL_ENVIRONMENT_FIELDS
 from handboek.local.files import (
@@ -44,6 +42,8 @@ from handboek.model import (
     PartSpec,
 )
 from handboek.problems import Problem, Severity, errors
+from handboek.read import body, frontmatter
+from handboek.read.document import Document
 
 _PARTS_BY_ANCHOR = {spec.anchor: spec for spec in PARTS}
 # The error `herzien` repairs (a hand-edited `upstream` group), so it does not refuse it.

@@ -10,7 +10,7 @@ written to schemas/ by `handboek schema`), which the scaffold names in a
 
 from __future__ import annotations
 
-from handboek.schema import Field, Kind
+from handboek.fields import Field, Kind
 
 COLOUR_FIELDS: tuple[Field, ...] = (
     Field("kop", Kind.TEXT, "Achtergrond van de kopbalk, als #rrggbb."),

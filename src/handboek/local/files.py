@@ -16,9 +16,10 @@ from pathlib import Path
 
 import yaml
 
-from handboek import frontmatter, plaintext
+from handboek import plaintext
 from handboek.model import LOCAL_FOLDER
 from handboek.problems import Problem
+from handboek.read import frontmatter, text
 
 MUNICIPALITY_FILE = "gemeente.yml"
 ENVIRONMENTS_DIR = "omgevingen"
@@ -36,12 +37,12 @@ def layer_folder(root: Path) -> Path:
 
 def read_yaml(file: Path, path: str) -> tuple[yaml.MappingNode | None, str, list[Problem]]:
     """A whole YAML file as a node tree with line numbers, and its text."""
-    text, problems = frontmatter.read_text(file, path)
-    if text is None:
+    content, problems = text.read_text(file, path)
+    if content is None:
         return None, "", problems
-    source = frontmatter.SourceText(path, text, 1, "", text.count("\n") + 2)
+    source = text.SourceText(path, content, 1, "", content.count("\n") + 2)
     node, problems = frontmatter.parse_yaml(source, subject="het bestand")
-    return node, text, problems
+    return node, content, problems
 
 
 def child(node: yaml.MappingNode, key: str) -> tuple[yaml.Node, yaml.Node] | None:

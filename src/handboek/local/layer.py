@@ -1,6 +1,6 @@
 """Checking the local layer as a whole: lokaal/ -> rules -> `LocalLayer`.
 
-`check_layer` is called by `load.check_content` with the upstream documents,
+`check_layer` is called by `check.check_content` with the upstream documents,
 so every local problem is reported next to the content's own, as
 `path:line: message` with a hint. Mistakes a municipality makes are errors;
 drift caused by an upstream change (a note whose upstream text changed) is a
@@ -25,8 +25,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from handboek import links, rules, safety, tree
-from handboek.document import Document, read_document
+from handboek import rules
 from handboek.local import manifest, renames
 from handboek.local.environments import (
     LocalText,
@@ -51,7 +50,10 @@ from handboek.model import (
     LocalEnvironment,
     LocalLayer,
 )
-from handboek.problems import Problem, Severity, errors
+from handboek.problems import Problem, errors
+from handboek.read import tree
+from handboek.read.document import Document, read_document
+from handboek.rules import anchors, links, safety
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LAYOUT_HINT = (
@@ -65,7 +67,7 @@ class LayerResult:
     problems: tuple[Problem, ...]
     layer: LocalLayer | None  # None when the layer has errors
     pages: tuple[Document, ...]  # the municipality's own pages, for the model
-    site: links.Site  # the site as built (local pages and blocks included), for link checks
+    site: anchors.Site  # the site as built (local pages and blocks included), for link checks
 
 
 def site_path_of(page_name: str) -> str:
@@ -132,17 +134,7 @@ def _page_problems(
             )
             document = dataclasses.replace(document, body=markdown)
         pages.append(document)
-        problems.extend(
-            Problem(path, *finding) for finding in _local_findings(rules.DOCUMENT_RULES, document)
-        )
-        for notice_rule in rules.NOTICE_RULES:
-            problems.extend(
-                Problem(path, *finding, Severity.NOTICE) for finding in notice_rule(document)
-            )
-        problems.extend(
-            Problem(path, *finding, Severity.NOTICE)
-            for finding in rules.review_is_due(document, on)
-        )
+        problems.extend(rules.document_problems(document, on, _LOCAL_HINTS))
     return pages, problems
 
 
@@ -151,6 +143,7 @@ _LOCAL_IMAGE_HINT = (
     "de site laadt niets van andere websites (privacy van lezers); zet een gewone link "
     "naar de afbeelding, bijvoorbeeld [Bekijk de kaart](https://...)"
 )
+_LOCAL_HINTS = {safety.no_external_images: _LOCAL_IMAGE_HINT}
 
 
 def _headings_fit_in_a_block(document: Document) -> Iterator[tuple[int, str, str]]:
@@ -163,15 +156,6 @@ def _headings_fit_in_a_block(document: Document) -> Iterator[tuple[int, str, str
                 "de tekst staat in een blok met een eigen kopje: gebruik ### voor een kopje en "
                 "#### voor een kopje daaronder",
             )
-
-
-def _local_findings(
-    rules_to_run: Sequence[rules.DocumentRule], document: Document
-) -> Iterator[tuple[int, str, str]]:
-    """The findings of upstream's rules, with hints that fit the local layer."""
-    for rule in rules_to_run:
-        for line, message, hint in rule(document):
-            yield line, message, _LOCAL_IMAGE_HINT if rule is safety.no_external_images else hint
 
 
 # --- the whole layer -----------------------------------------------------------------------
@@ -218,14 +202,15 @@ def check_layer(
     # Notes and descriptions are shown on the environment pages: the same prose rules
     # (no scripts, nothing from other websites) as upstream's pages.
     for text in texts:
-        found = _local_findings((*rules.PROSE_RULES, _headings_fit_in_a_block), text.document)
+        prose_rules = (*rules.PROSE_RULES, _headings_fit_in_a_block)
+        found = rules.findings(prose_rules, text.document, _LOCAL_HINTS)
         problems.extend(text.problems(found))
     renamed = renamed_environments(upstream)
     pages, found = _page_problems(folder, documents, on, renamed)
     problems.extend(found)
     # Links on local pages resolve in the site as built: upstream's files plus local pages,
     # and on environment pages the local blocks' ids (unknown when their file is wrong).
-    site = links.Site(
+    site = anchors.Site(
         (*documents, *pages),
         content_files | {page.content_path for page in pages},
         {

@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from handboek import audit_svg, frontmatter
+from handboek import audit_svg
 from handboek.audit_url import Site
 from handboek.local import colours
 from handboek.local.fields import MUNICIPALITY_FIELDS
@@ -36,6 +36,7 @@ from handboek.local.files import (
 )
 from handboek.model import LOCAL_FOLDER
 from handboek.problems import Problem, errors
+from handboek.read import frontmatter
 
 # Where the build puts the logo and the colours in the site.
 SITE_ASSETS = "assets/gemeente"

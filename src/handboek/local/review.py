@@ -17,11 +17,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from handboek import load
-from handboek.document import read_document
 from handboek.local import atomic, drift, environments, files
 from handboek.model import LOCAL_FOLDER
 from handboek.problems import Problem, errors
+from handboek.read.document import list_content, read_document
 
 CONTENT_DIR = "content"
 
@@ -35,7 +34,7 @@ class Outcome:
 def upstream_from_content(root: Path) -> dict[str, environments.UpstreamEnvironment]:
     content_dir = root / CONTENT_DIR
     documents = []
-    for file in load.list_content(content_dir).pages:
+    for file in list_content(content_dir).pages:
         document, _ = read_document(
             file, file.relative_to(root).as_posix(), file.relative_to(content_dir).as_posix()
         )

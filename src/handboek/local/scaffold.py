@@ -18,8 +18,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from handboek import load, schema
-from handboek.document import read_document
+from handboek import dates, schema
 from handboek.local import drift, fields
 from handboek.local.environments import upstream_environments
 from handboek.local.files import (
@@ -30,6 +29,7 @@ from handboek.local.files import (
     layer_folder,
 )
 from handboek.model import LOCAL_FOLDER, PARTS, PUBLISHER_PAGES
+from handboek.read.document import list_content, read_document
 
 SCHEMA_LINES = """\
 # yaml-language-server: $schema={schema}
@@ -154,10 +154,10 @@ def create(root: Path, name: str, content_dir: str = "content") -> Scaffold:
     name = " ".join(name.split())
     if not name:
         return Scaffold((), 'geef de naam van de gemeente, bijvoorbeeld: "Gemeente ..."')
-    today = load.today()
+    today = dates.today()
     next_year = _a_year_later(today)
     documents = {}
-    for file in load.list_content(root / content_dir).pages:
+    for file in list_content(root / content_dir).pages:
         document, _ = read_document(
             file, file.relative_to(root).as_posix(), file.relative_to(root / content_dir).as_posix()
         )

@@ -3,7 +3,7 @@
 scripts/gemeente_workflow.py calls these from the workflows in .github/workflows/;
 they run in the fork's checkout (origin is the fork) and use the same code as
 the commands: `scaffold` (`handboek gemeente nieuw`), `review` (`handboek
-gemeente herzien`) and `load.check_content` (`handboek check`).
+gemeente herzien`) and `check_content` (`handboek check`).
 
 - `set_up`: the local layer on branch `gemeente-opzetten`, and a pull request
   whose text holds the check's result and whether the weekly update is on.
@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from handboek import load
+from handboek.check import check_content
 from handboek.local import github, pullrequests, renames, review, scaffold
 from handboek.local.environments import renamed_environments
 from handboek.model import LOCAL_FOLDER
@@ -136,7 +136,7 @@ def set_up(root: Path, name: str, hub: github.GitHub) -> Outcome:
         git(root, "add", "--all", LOCAL_FOLDER)
         git(root, "commit", "--quiet", "-m", f"Lokale laag van {shown}")
         _push(root, branch)
-    result = load.check_content(root / "content", root)
+    result = check_content(root / "content", root)
     try:
         try:
             state = hub.workflow_state(pullrequests.UPDATE_WORKFLOW)
@@ -243,7 +243,7 @@ def finish_update(root: Path, hub: github.GitHub, upstream_url: str) -> Outcome:
         git(root, "commit", "--quiet", "-m", RENAME_COMMIT + "\n\n" + "\n".join(done))
     if git(root, "rev-parse", "HEAD^{tree}") == git(root, "rev-parse", f"{base}^{{tree}}"):
         return Outcome(("Er is geen nieuwe versie van upstream; er is niets veranderd.", *kept), 0)
-    result = load.check_content(root / "content", root)
+    result = check_content(root / "content", root)
     body = pullrequests.update_text(
         _changed_pages(root, base),
         result.problems,

@@ -1,28 +1,19 @@
-"""The content rules. Each rule is a small function that yields findings.
+"""The rules of what editors write: about structure (this module), links, safety,
+markup, accessibility and language (their own modules).
 
-A document rule takes one `Document` and yields `(line, message, hint)`; a
-collection rule takes the whole `Collection` (all documents, and every file in
-the content folder) and yields `(path, line, message, hint)`. The message says
-what is wrong in Dutch, the hint how to fix it. Rules only look at what
-`document.read_document` parsed; they never raise.
-
-The rules about links live in `links`, those about scripts and other websites
-in `safety`, those about unclosed markup and attr_list in `markup`, those about
-image descriptions and link texts in `access`, those about sentence length and
-quote marks in `language`; the registries `DOCUMENT_RULES`, `NOTICE_RULES` and
-`COLLECTION_RULES` below list every rule that `load.check_content` runs.
+A document rule takes one `Document` and yields `Finding(line, message, hint)`;
+a collection rule takes the whole `Collection` (all documents, and every file
+in the content folder) and yields a `Problem`. The registries in
+`handboek.rules` list every rule `check.check_content` runs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from handboek import access, body, language, links, markup, points, safety
-from handboek.document import Document, is_environment_path
 from handboek.model import (
     ENVIRONMENTS_FOLDER,
     GENERATED_PATHS,
@@ -34,13 +25,12 @@ from handboek.model import (
     START_PAGE_PATH,
     LocalEnvironment,
 )
-
-Finding = tuple[int, str, str]
-CollectionFinding = tuple[str, int, str, str]
-DocumentRule = Callable[[Document], Iterator[Finding]]
+from handboek.problems import Finding, Problem
+from handboek.read import body, points
+from handboek.read.document import SLUG, Document, is_environment_path
+from handboek.rules import anchors, links
 
 _POINTS_TITLE = next(spec.title for spec in PARTS if spec.key == POINTS_PART_KEY)
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _PART_LIST = "\n".join(f"## {spec.title}" for spec in PARTS)
 
 
@@ -48,7 +38,7 @@ def title_comes_from_front_matter(document: Document) -> Iterator[Finding]:
     """The page title is the `titel` field; the body has no `#` heading."""
     for heading in document.headings:
         if heading.level == 1:
-            yield (
+            yield Finding(
                 heading.line,
                 f"de tekst bevat een hoofdtitel '# {heading.text}'",
                 "de titel komt uit het veld 'titel'; gebruik in de tekst koppen vanaf '##'",
@@ -58,7 +48,7 @@ def title_comes_from_front_matter(document: Document) -> Iterator[Finding]:
 def environment_has_introduction(document: Document) -> Iterator[Finding]:
     """An environment page opens with an introduction before its first part."""
     if document.is_environment and document.intro.is_empty:
-        yield (
+        yield Finding(
             document.body_line,
             "de inleiding ontbreekt",
             f"schrijf een korte inleiding direct onder de front matter, vóór '## {PARTS[0].title}'",
@@ -113,7 +103,7 @@ def environment_parts_are_complete(document: Document) -> Iterator[Finding]:
         assert section.heading is not None
         title = section.heading.text
         if title in seen:
-            yield (
+            yield Finding(
                 section.heading.line,
                 f"het onderdeel '## {title}' staat er twee keer in (eerder op regel {seen[title]})",
                 "voeg de twee samen tot één onderdeel",
@@ -123,7 +113,7 @@ def environment_parts_are_complete(document: Document) -> Iterator[Finding]:
     for index, spec in enumerate(PARTS):
         if spec.title not in seen and spec.title not in misspelt:
             following = [seen[s.title] for s in PARTS[index + 1 :] if s.title in seen]
-            yield (
+            yield Finding(
                 min(following, default=end_line),
                 f"het verplichte onderdeel '## {spec.title}' ontbreekt",
                 "een omgeving heeft precies deze onderdelen, in deze volgorde:\n" + _PART_LIST,
@@ -131,7 +121,7 @@ def environment_parts_are_complete(document: Document) -> Iterator[Finding]:
     order = [_TITLES.index(title) for title in seen]
     for position, (title, line) in enumerate(seen.items()):
         if position and order[position] < order[position - 1]:
-            yield (
+            yield Finding(
                 line,
                 f"het onderdeel '## {title}' staat op de verkeerde plek",
                 "zet de onderdelen in deze volgorde:\n" + _PART_LIST,
@@ -144,7 +134,7 @@ def environment_parts_are_filled(document: Document) -> Iterator[Finding]:
         return
     for section in document.sections:
         if section.heading and section.heading.text in _TITLES and section.is_empty:
-            yield (
+            yield Finding(
                 section.heading.line,
                 f"het onderdeel '## {section.heading.text}' is leeg",
                 "schrijf de tekst van dit onderdeel onder de kop",
@@ -160,7 +150,7 @@ def quotes_have_text_and_role(document: Document) -> Iterator[Finding]:
             continue
         quotes, stray_lines = body.blockquotes(section)
         for line in stray_lines:
-            yield (
+            yield Finding(
                 line,
                 f"tekst buiten een citaat in '## {QUOTES_PART.title}'",
                 "begin elke regel van een citaat met '> '; dit onderdeel bevat alleen citaten",
@@ -181,20 +171,11 @@ def review_dates_are_in_order(document: Document) -> Iterator[Finding]:
     last = document.fields.get("laatst_beoordeeld")
     next_review = document.fields.get("volgende_beoordeling")
     if last and next_review and next_review <= last:
-        yield (
+        yield Finding(
             document.line_of("volgende_beoordeling"),
             "'volgende_beoordeling' ligt niet na 'laatst_beoordeeld'",
             "kies een datum na de laatste beoordeling, bijvoorbeeld een jaar later",
         )
-
-
-# The rules for any Markdown prose, also a fork's notes and descriptions (see `local.layer`).
-PROSE_RULES: tuple[DocumentRule, ...] = (
-    *markup.MARKUP_RULES,
-    links.references_are_defined,
-    *safety.SAFETY_RULES,
-    *access.ACCESSIBILITY_RULES,
-)
 
 
 def points_have_distinct_titles(document: Document) -> Iterator[Finding]:
@@ -203,10 +184,10 @@ def points_have_distinct_titles(document: Document) -> Iterator[Finding]:
     if not document.is_environment:
         return
     seen: dict[str, points.WrittenPoint] = {}
-    for written in links.written_points(document):
+    for written in anchors.written_points(document):
         point = written.point
         if point.anchor == points.POINT_PREFIX:
-            yield (
+            yield Finding(
                 written.point.line,
                 f"het punt '**{point.title}**' heeft geen titel met letters of cijfers",
                 "begin het punt met een korte titel in vette letters, bijvoorbeeld "
@@ -214,7 +195,7 @@ def points_have_distinct_titles(document: Document) -> Iterator[Finding]:
             )
         elif point.anchor in seen:
             other = seen[point.anchor]
-            yield (
+            yield Finding(
                 written.point.line,
                 f"het punt '{point.title}' heeft dezelfde titel als het punt op regel "
                 f"{other.point.line} ('{other.point.title}')",
@@ -231,29 +212,12 @@ def points_stand_on_their_own(document: Document) -> Iterator[Finding]:
     for section in document.sections:
         if section.heading is not None and section.heading.text == _POINTS_TITLE:
             for line, title in points.swallowed_points(section.markdown, section.line):
-                yield (
+                yield Finding(
                     line,
                     f"het punt '{title}' staat direct onder een alinea van het punt erboven; "
                     "de site toont het daardoor niet als apart punt",
                     "zet een lege regel boven dit punt",
                 )
-
-
-DOCUMENT_RULES: tuple[DocumentRule, ...] = (
-    title_comes_from_front_matter,
-    environment_has_introduction,
-    environment_parts_are_known,
-    environment_parts_are_complete,
-    environment_parts_are_filled,
-    quotes_have_text_and_role,
-    points_have_distinct_titles,
-    points_stand_on_their_own,
-    review_dates_are_in_order,
-    *PROSE_RULES,
-)
-
-# Rules whose findings are notices: worth an editor's look, never a reason to stop a build.
-NOTICE_RULES: tuple[DocumentRule, ...] = (*language.LANGUAGE_RULES,)
 
 
 @dataclass(frozen=True)
@@ -263,15 +227,15 @@ class Collection:
     documents: tuple[Document, ...]  # the files that could be read and parsed
     files: frozenset[str]  # every file, relative to the content folder, with '/'
     folder: str  # the content folder as editors see it, e.g. 'content/'
-    # In a fork: the municipality's additions per environment page (see `links.Site`).
+    # In a fork: the municipality's additions per environment page (see `anchors.Site`).
     local: Mapping[str, LocalEnvironment | None] | None = None
 
 
-def environment_file_names_are_slugs(collection: Collection) -> Iterator[CollectionFinding]:
+def environment_file_names_are_slugs(collection: Collection) -> Iterator[Problem]:
     """An environment's file name becomes its web address: lowercase, digits and '-'."""
     for document in collection.documents:
-        if document.is_environment and not _SLUG.match(document.slug):
-            yield (
+        if document.is_environment and not SLUG.match(document.slug):
+            yield Problem(
                 document.path,
                 1,
                 f"de bestandsnaam '{document.slug}.md' is geen geldig webadres",
@@ -279,7 +243,7 @@ def environment_file_names_are_slugs(collection: Collection) -> Iterator[Collect
             )
 
 
-def environment_orders_are_unique(collection: Collection) -> Iterator[CollectionFinding]:
+def environment_orders_are_unique(collection: Collection) -> Iterator[Problem]:
     """No two environments share the same `volgorde`; each of them is reported."""
     by_order: dict[int, list[Document]] = {}
     for document in sorted(collection.documents, key=lambda d: d.path):
@@ -289,7 +253,7 @@ def environment_orders_are_unique(collection: Collection) -> Iterator[Collection
     for order, sharing in sorted(by_order.items()):
         for document in sharing if len(sharing) > 1 else ():
             others = ", ".join(other.path for other in sharing if other is not document)
-            yield (
+            yield Problem(
                 document.path,
                 document.line_of("volgorde"),
                 f"'volgorde: {order}' wordt ook gebruikt door {others}",
@@ -304,11 +268,11 @@ _GENERATED_HINTS = {
 }
 
 
-def generated_pages_are_not_written(collection: Collection) -> Iterator[CollectionFinding]:
+def generated_pages_are_not_written(collection: Collection) -> Iterator[Problem]:
     """The overview, print-all, zelfscan and open-data pages are generated; a file by that
     name would clash."""
     for path in sorted(collection.files & set(GENERATED_PATHS)):
-        yield (
+        yield Problem(
             collection.folder + path,
             1,
             f"'{path}' wordt door de bouw gemaakt en kan niet met de hand geschreven worden",
@@ -320,18 +284,18 @@ def generated_pages_are_not_written(collection: Collection) -> Iterator[Collecti
         )
 
 
-def required_pages_exist(collection: Collection) -> Iterator[CollectionFinding]:
+def required_pages_exist(collection: Collection) -> Iterator[Problem]:
     """There is a start page and at least one environment page."""
     folder = collection.folder
     if START_PAGE_PATH not in collection.files:
-        yield (
+        yield Problem(
             f"{folder}{START_PAGE_PATH}",
             1,
             "de startpagina ontbreekt",
             f"maak {folder}{START_PAGE_PATH} met front matter en een tekst",
         )
     if not any(p.endswith(".md") and is_environment_path(p) for p in collection.files):
-        yield (
+        yield Problem(
             f"{folder}{ENVIRONMENTS_FOLDER}/",
             1,
             "er is geen enkele omgeving",
@@ -339,20 +303,15 @@ def required_pages_exist(collection: Collection) -> Iterator[CollectionFinding]:
         )
 
 
-def internal_links_resolve(collection: Collection) -> Iterator[CollectionFinding]:
+def internal_links_resolve(collection: Collection) -> Iterator[Problem]:
     """Every link to a page, file or anchor of the handbook resolves (see `links`)."""
-    site = links.Site(collection.documents, collection.files, collection.local)
+    site = anchors.Site(collection.documents, collection.files, collection.local)
     for document in collection.documents:
         for line, message, hint in links.links_resolve(document, site):
-            yield document.path, line, message, hint
+            yield Problem(document.path, line, message, hint)
 
 
-def ids_are_unique(collection: Collection) -> Iterator[CollectionFinding]:
-    """An id written in a text occurs once on its page and on the print page (see `links`)."""
-    yield from links.ids_are_unique(collection.documents)
-
-
-def earlier_names_are_free(collection: Collection) -> Iterator[CollectionFinding]:
+def earlier_names_are_free(collection: Collection) -> Iterator[Problem]:
     """`eerdere_namen`: file names (slugs), of no current environment, each of one environment.
 
     A fork's files and links under such a name count for the renamed environment
@@ -366,8 +325,8 @@ def earlier_names_are_free(collection: Collection) -> Iterator[CollectionFinding
     for document in environments:
         line = document.line_of("eerdere_namen")
         for name in document.fields.get("eerdere_namen", ()):
-            if not _SLUG.match(name):
-                yield (
+            if not SLUG.match(name):
+                yield Problem(
                     document.path,
                     line,
                     f"'{name}' in 'eerdere_namen' is geen bestandsnaam van een omgeving",
@@ -375,14 +334,14 @@ def earlier_names_are_free(collection: Collection) -> Iterator[CollectionFinding
                     "bijvoorbeeld: eerdere_namen: [een-op-een-ondersteuning]",
                 )
             elif name in current:
-                yield (
+                yield Problem(
                     document.path,
                     line,
                     f"'{name}' in 'eerdere_namen' is de naam van een bestaande omgeving",
                     f"haal '{name}' weg: er is een content/omgevingen/{name}.md",
                 )
             elif name in claimed:
-                yield (
+                yield Problem(
                     document.path,
                     line,
                     f"'{name}' staat ook in 'eerdere_namen' van {claimed[name]}",
@@ -392,22 +351,11 @@ def earlier_names_are_free(collection: Collection) -> Iterator[CollectionFinding
                 claimed[name] = document.path
 
 
-COLLECTION_RULES: tuple[Callable[[Collection], Iterator[CollectionFinding]], ...] = (
-    environment_file_names_are_slugs,
-    earlier_names_are_free,
-    environment_orders_are_unique,
-    generated_pages_are_not_written,
-    required_pages_exist,
-    internal_links_resolve,
-    ids_are_unique,
-)
-
-
 def review_is_due(document: Document, today: dt.date) -> Iterator[Finding]:
     """A page past its `volgende_beoordeling` is listed for editors (a notice)."""
     next_review = document.fields.get("volgende_beoordeling")
     if next_review and next_review < today:
-        yield (
+        yield Finding(
             document.line_of("volgende_beoordeling"),
             f"de pagina had op {next_review.isoformat()} opnieuw beoordeeld moeten worden",
             f"laat {document.fields.get('eigenaar', 'de eigenaar')} de inhoud nakijken en zet "

@@ -17,7 +17,7 @@ import html
 import re
 from collections.abc import Iterator
 
-from handboek.document import Document
+from handboek.read.document import Document
 
 Finding = tuple[int, str, str]
 

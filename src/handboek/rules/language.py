@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from handboek.document import Document
+from handboek.read.document import Document
 
 Finding = tuple[int, str, str]
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from handboek.document import Document
+from handboek.read.document import Document
 
 Finding = tuple[int, str, str]
 

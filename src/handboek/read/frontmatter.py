@@ -1,9 +1,9 @@
-"""Reading a Markdown file and its YAML front matter, with line numbers.
+"""Reading YAML front matter (or a local layer's YAML file), with line numbers.
 
 MkDocs silently drops front matter it cannot parse, so this module parses it
-itself: bytes -> text (UTF-8, no byte-order mark) -> front matter block ->
-YAML node tree (which keeps line numbers and shows duplicate keys) -> values
-checked against `schema.Field` definitions. Every step reports `Problem`s
+itself: the front matter block of `text.SourceText` -> YAML node tree (which
+keeps line numbers and shows duplicate keys) -> values checked against the
+`fields.Field` definitions (`FieldReader`). Every step reports `Problem`s
 instead of raising.
 """
 
@@ -12,18 +12,15 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import yaml
 import yaml.reader
 
 from handboek import plaintext
+from handboek.fields import Field, Kind
 from handboek.problems import Problem
-from handboek.schema import Field, Kind
-
-DELIMITER = "---"
+from handboek.read.text import SourceText
 
 # What YAML makes of an unquoted value, in an editor's words.
 _YAML_TAG_NAMES = {
@@ -59,180 +56,6 @@ _YAML_PROBLEMS = (
 )
 
 
-@dataclass(frozen=True)
-class SourceText:
-    """A file's text split into front matter and body, with line offsets."""
-
-    path: str
-    front_matter: str
-    front_matter_line: int  # line number of the first front matter line
-    body: str
-    body_line: int  # line number of the first body line
-
-
-# Bounds under abuse (see CONTRIBUTING.md, "Grenzen"): a file above these is reported, not read
-# on, so the check of any file finishes in well under a second. The longest page of the
-# handbook is about 6 KB with lines of at most 400 characters.
-MAX_FILE_BYTES = 256 * 1024
-MAX_LINE_CHARACTERS = 10_000
-_LONG_LINE = re.compile(f"[^\n]{{{MAX_LINE_CHARACTERS + 1}}}")
-_CONFLICT_MARKER = re.compile(r"^(?:<{7}|>{7})(?: |$)", re.M)
-_CONFLICT_MIDDLE = re.compile(r"^(?:={7}|\|{7}(?: .*)?)$", re.M)
-
-
-def read_text(file: Path, display_path: str) -> tuple[str | None, list[Problem]]:
-    """Decode a content file as UTF-8 without byte-order mark, within the bounds above,
-    without git conflict markers."""
-    try:
-        if file.stat().st_size > MAX_FILE_BYTES:
-            return None, [_too_large(display_path, file.stat().st_size)]
-        data = file.read_bytes()
-    except OSError as error:
-        return None, [
-            Problem(
-                display_path,
-                1,
-                f"het bestand kan niet gelezen worden ({error.strerror or error})",
-                "controleer of het bestand bestaat en of je het mag lezen",
-            )
-        ]
-    if data.startswith(b"\xef\xbb\xbf"):
-        return None, [
-            Problem(
-                display_path,
-                1,
-                "het bestand begint met een onzichtbaar BOM-teken (byte-order mark)",
-                "sla het bestand op als 'UTF-8' zonder BOM",
-            )
-        ]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        return None, [
-            Problem(
-                display_path,
-                line,
-                "het bestand is geen geldige UTF-8-tekst",
-                "sla het bestand op met de tekenset 'UTF-8'",
-            )
-        ]
-    problems = [*_long_lines(text, display_path), *_conflict_markers(text, display_path)]
-    return (None, problems) if problems else (text, [])
-
-
-def _too_large(path: str, size: int) -> Problem:
-    return Problem(
-        path,
-        1,
-        f"het bestand is te groot ({size // 1024} KB; hoogstens {MAX_FILE_BYTES // 1024} KB)",
-        "verdeel de tekst over meer pagina's; afbeeldingen horen in een eigen bestand",
-    )
-
-
-def _long_lines(text: str, path: str) -> list[Problem]:
-    if len(text) <= MAX_LINE_CHARACTERS or not _LONG_LINE.search(text):
-        return []
-    found = []
-    for number, line in enumerate(text.split("\n"), 1):
-        if len(line) > MAX_LINE_CHARACTERS:
-            found.append(
-                Problem(
-                    path,
-                    number,
-                    f"de regel is te lang ({len(line)} tekens; hoogstens {MAX_LINE_CHARACTERS})",
-                    "begin een nieuwe alinea met een lege regel, of zet een regeleinde "
-                    "(Enter) tussen twee zinnen",
-                )
-            )
-    return found
-
-
-def _conflict_markers(text: str, path: str) -> list[Problem]:
-    """The lines of a merge conflict git left in the file: `<<<<<<<`, `=======`, `>>>>>>>`.
-
-    `=======` alone is also Markdown (a line under a heading), so it counts only
-    after a `<<<<<<<`.
-    """
-    if "<<<<<<<" not in text and ">>>>>>>" not in text:
-        return []
-    found = []
-    opened = False
-    lines = text.split("\n")
-    for number, line in enumerate(lines, 1):
-        line = line.removesuffix("\r")
-        if _CONFLICT_MARKER.match(line):
-            opened = line.startswith("<")
-        elif not (opened and _CONFLICT_MIDDLE.match(line)):
-            continue
-        found.append(
-            Problem(
-                path,
-                number,
-                f"hier staat een markering van een git-conflict: '{line[:7]}'",
-                "git kon twee versies niet samenvoegen: kies tussen de tekst boven en onder "
-                "'=======' en haal de regels met '<<<<<<<', '=======' en '>>>>>>>' weg",
-            )
-        )
-    return found
-
-
-def split_front_matter(text: str, path: str) -> tuple[SourceText | None, list[Problem]]:
-    """Front matter and body; lines end at '\n' (an '\r' before it is dropped), as in editors.
-
-    Other characters that Python's `splitlines` would also split at (such as
-    U+2028) stay inside their line, so line numbers match what editors show.
-    """
-    lines = [line.removesuffix("\r") for line in text.removesuffix("\n").split("\n")]
-    if lines[0].rstrip() != DELIMITER:
-        return None, [
-            Problem(
-                path,
-                1,
-                "de pagina begint niet met front matter (een blok tussen twee regels '---')",
-                "zet op de eerste regel '---', daaronder de velden (zoals 'titel: ...') "
-                "en sluit af met '---'",
-            )
-        ]
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() == DELIMITER:
-            return SourceText(
-                path=path,
-                front_matter="\n".join(lines[1:index]),
-                front_matter_line=2,
-                body="\n".join(lines[index + 1 :]),
-                body_line=index + 2,
-            ), []
-    last = _last_field_line(lines)
-    return None, [
-        Problem(
-            path,
-            last + 1,
-            "de front matter wordt niet afgesloten",
-            f"zet hier, direct na de laatste regel met velden (regel {last}), een regel met "
-            "alleen '---'",
-        )
-    ]
-
-
-_FIELD_LIKE = re.compile(r"^(\s+\S|[\w-]+\s*:|-\s|#(?!#))")  # "## ..." is a heading
-
-
-def _last_field_line(lines: list[str]) -> int:
-    """The number of the last line of the unclosed front matter: where '---' belongs.
-
-    The fields run on while lines look like YAML (a field, an indented line, a
-    list item, a comment); a blank line counts only when fields follow it.
-    """
-    last = 1
-    for number, line in enumerate(lines[1:], 2):
-        if _FIELD_LIKE.match(line):
-            last = number
-        elif line.strip():
-            break
-    return last
-
-
 def _compose(text: str) -> yaml.Node | None:
     """YAML text to nodes: libyaml for speed, PyYAML's own parser to word an error.
 
@@ -255,16 +78,41 @@ def parse_yaml(
 ) -> tuple[yaml.MappingNode | None, list[Problem]]:
     """Parse front matter (or, with another `subject`, a whole YAML file) into a node tree.
 
-    Tabs and syntax errors are problems.
+    Tabs, odd line breaks, deep nesting and syntax errors are problems.
     """
+    problems = _character_problems(source, subject)
+    if problems:
+        return None, problems
+    too_deep = _too_deep(source.front_matter)
+    if too_deep is not None:
+        return None, [_deep_problem(source, subject, too_deep)]
+    try:
+        node = _compose(source.front_matter)
+    except RecursionError:
+        return None, [_deep_problem(source, subject, 0)]
+    except yaml.MarkedYAMLError as error:
+        return None, [_syntax_problem(source, subject, error)]
+    except yaml.reader.ReaderError as error:
+        line = source.front_matter_line + source.front_matter[: error.position].count("\n")
+        return None, [
+            Problem(
+                source.path,
+                line,
+                f"{subject} bevat een onzichtbaar stuurteken (U+{error.character:04X})",
+                "verwijder het teken; het komt vaak mee bij kopiëren en plakken uit een ander "
+                "programma",
+            )
+        ]
+    return _as_mapping(node, source, subject)
+
+
+def _character_problems(source: SourceText, subject: str) -> list[Problem]:
+    """Tabs and line breaks YAML reads but editors do not show, each at its line."""
     text = source.front_matter
-    # Most front matter has neither tabs nor odd line breaks: one look at the whole text
-    # spares the search line by line.
-    lines = (
-        list(enumerate(text.split("\n")))
-        if "\t" in text or not _UNUSUAL_LINE_BREAKS.isdisjoint(text)
-        else []
-    )
+    # Most front matter has neither: one look at the whole text spares the search line by line.
+    if "\t" not in text and _UNUSUAL_LINE_BREAKS.isdisjoint(text):
+        return []
+    lines = list(enumerate(text.split("\n")))
     tab_problems = [
         Problem(
             source.path,
@@ -286,40 +134,27 @@ def parse_yaml(
         for offset, line in lines
         for character in sorted(_UNUSUAL_LINE_BREAKS.intersection(line))
     ]
-    if tab_problems or break_problems:
-        return None, tab_problems + break_problems
-    too_deep = _too_deep(text)
-    if too_deep is not None:
-        return None, [_deep_problem(source, subject, too_deep)]
-    try:
-        node = _compose(source.front_matter)
-    except RecursionError:
-        return None, [_deep_problem(source, subject, 0)]
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        if error.context_mark and str(error.context).startswith(_OPENED_CONTEXTS):
-            mark = error.context_mark  # a quote or bracket left open: point at its start
-        line = source.front_matter_line + (mark.line if mark else 0)
-        return None, [
-            Problem(
-                source.path,
-                line,
-                f"{subject} is geen geldige YAML{_yaml_problem(error)}",
-                "controleer dubbele punten, inspringing en aanhalingstekens op deze regel "
-                "of de regel erboven; zet tekst met ':' of '#' tussen aanhalingstekens",
-            )
-        ]
-    except yaml.reader.ReaderError as error:
-        line = source.front_matter_line + source.front_matter[: error.position].count("\n")
-        return None, [
-            Problem(
-                source.path,
-                line,
-                f"{subject} bevat een onzichtbaar stuurteken (U+{error.character:04X})",
-                "verwijder het teken; het komt vaak mee bij kopiëren en plakken uit een ander "
-                "programma",
-            )
-        ]
+    return tab_problems + break_problems
+
+
+def _syntax_problem(source: SourceText, subject: str, error: yaml.MarkedYAMLError) -> Problem:
+    """A YAML syntax error in an editor's words, at the line where it can be fixed."""
+    mark = error.problem_mark or error.context_mark
+    if error.context_mark and str(error.context).startswith(_OPENED_CONTEXTS):
+        mark = error.context_mark  # a quote or bracket left open: point at its start
+    return Problem(
+        source.path,
+        source.front_matter_line + (mark.line if mark else 0),
+        f"{subject} is geen geldige YAML{_yaml_problem(error)}",
+        "controleer dubbele punten, inspringing en aanhalingstekens op deze regel "
+        "of de regel erboven; zet tekst met ':' of '#' tussen aanhalingstekens",
+    )
+
+
+def _as_mapping(
+    node: yaml.Node | None, source: SourceText, subject: str
+) -> tuple[yaml.MappingNode | None, list[Problem]]:
+    """The fields as a mapping node: empty front matter has none; a list or text is wrong."""
     if node is None:  # empty front matter: no fields at all
         empty = yaml.MappingNode("tag:yaml.org,2002:map", [])
         empty.start_mark = yaml.Mark("", 0, 0, 0, None, None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from handboek import scan
+from handboek.read import scan
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 # Matched in "\n" + body: the leading literal newline lets the regex engine skip ahead.

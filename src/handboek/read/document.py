@@ -10,16 +10,20 @@ in `rules` only look; they never parse again.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from handboek import body, frontmatter, scan
+from handboek.fields import ENVIRONMENT_FIELDS, PAGE_FIELDS, Field
 from handboek.model import ENVIRONMENTS_FOLDER
 from handboek.problems import Problem
-from handboek.schema import ENVIRONMENT_FIELDS, PAGE_FIELDS, Field
+from handboek.read import body, frontmatter, scan, text, tree
 
-# A bound under abuse, with frontmatter.MAX_FILE_BYTES: numbering the ids of many equal
+# What an environment's file name (its web address) may be: lowercase, digits and '-'.
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+# A bound under abuse, with text.MAX_FILE_BYTES: numbering the ids of many equal
 # headings takes time in the square of their number (here and in Python-Markdown's toc).
 MAX_HEADINGS = 1000
 
@@ -100,10 +104,10 @@ def read_document(
     file: Path, path: str, content_path: str
 ) -> tuple[Document | None, list[Problem]]:
     """Parse one file; `None` when it cannot be read far enough to check its body."""
-    text, problems = frontmatter.read_text(file, path)
-    if text is None:
+    content, problems = text.read_text(file, path)
+    if content is None:
         return None, problems
-    source, problems = frontmatter.split_front_matter(text, path)
+    source, problems = text.split_front_matter(content, path)
     if source is None:
         return None, problems
     node, problems = frontmatter.parse_yaml(source)
@@ -137,3 +141,30 @@ def read_document(
     )
     document.__dict__["prose"] = prose  # read once: the cached `prose` of the document
     return document, reader.problems
+
+
+@dataclass(frozen=True)
+class ContentListing:
+    """What is in the content folder, from one walk through it (links not followed)."""
+
+    pages: tuple[Path, ...]
+    """The Markdown files, sorted."""
+    files: frozenset[str]
+    """Every entry but folders (pages, images, ...), relative, with '/'."""
+    unreadable: tuple[Path, ...]
+    """Neither file nor folder: a broken link, a pipe, a device."""
+    links: tuple[Path, ...] = ()
+    """Symbolic links (to a file or folder, inside or out)."""
+
+
+def list_content(content_dir: Path) -> ContentListing:
+    """One walk through the content folder (see `tree`): its pages and every other entry."""
+    found = tree.walk(content_dir)
+    pages = tuple(path for path in found.files if path.name.endswith(".md"))
+    entries = (*found.files, *found.links, *found.special)
+    return ContentListing(
+        pages,
+        frozenset(path.relative_to(content_dir).as_posix() for path in entries),
+        found.special,
+        found.links,
+    )

@@ -1,4 +1,4 @@
-"""Internal links: every link to a page, file or anchor of the handbook resolves.
+"""The ids each page of the site has, worked out from its text as the build renders it.
 
 Flow: for each document, `scan` finds the link destinations in its prose
 (inline links and images, reference definitions) with their lines. External
@@ -26,20 +26,15 @@ of its form fields; the open-data page `#open-data` and the fixed ids of its tex
 
 from __future__ import annotations
 
-import difflib
 import functools
 import html
-import posixpath
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import NamedTuple
-from urllib.parse import unquote, urlsplit
 
 from markdown.extensions.toc import slugify, unique
 
-from handboek import body, points, scan
-from handboek.document import Document
 from handboek.model import (
     GENERATED_PATHS,
     OPEN_DATA_PATH,
@@ -53,16 +48,13 @@ from handboek.model import (
     LocalEnvironment,
     PartSpec,
 )
+from handboek.read import body, points, scan
+from handboek.read.document import Document
 
 # The Markdown extensions of mkdocs.yml whose ids `page_ids` reproduces (a test keeps them equal).
 MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "toc")
 
 _PART_SPECS = {spec.title: spec for spec in PARTS}
-
-
-def is_external(destination: str) -> bool:
-    """A destination on another site or of another kind: `https:`, `mailto:`, `//host`."""
-    return bool(urlsplit(destination).scheme) or destination.startswith("//")
 
 
 class Site:
@@ -98,8 +90,7 @@ class Site:
         if path == SELF_SCAN_PATH:
             return self._self_scan_anchors()
         if path == OPEN_DATA_PATH:
-            ids = {anchor.id for anchor in _explicit_ids(OPEN_DATA_PAGE) if anchor.id}
-            return frozenset({OPEN_DATA_ANCHOR, *ids})
+            return frozenset({OPEN_DATA_ANCHOR, *_open_data_ids()})
         document = self.documents.get(path)
         if document is None:
             return None
@@ -116,7 +107,7 @@ class Site:
             return None  # the start page, or an environment's local blocks, are unknown
         entries = [Anchor(PRINT_ALL_TITLE, None), *_entries(start)]
         entries.append(Anchor("Overzicht", "overzicht"))
-        for document in _environments_in_order(self.documents.values()):
+        for document in environments_in_order(self.documents.values()):
             prefix = f"{document.slug}-"
             entries.append(Anchor(document.fields.get("titel", ""), document.slug))
             entries += _entries(document, self.local.get(document.content_path), prefix)
@@ -126,7 +117,7 @@ class Site:
         """As render.self_scan_markdown builds it: its title, per environment a heading and the
         form fields of each point, with the ids written in the points' texts."""
         entries = [Anchor("", SELF_SCAN_ANCHOR)]
-        for document in _environments_in_order(self.documents.values()):
+        for document in environments_in_order(self.documents.values()):
             entries.append(Anchor(document.fields.get("titel", ""), document.slug))
             for written in written_points(document):
                 entries += [
@@ -140,9 +131,14 @@ class Site:
 SELF_SCAN_ANCHOR = "zelfscan"
 OPEN_DATA_ANCHOR = "open-data"
 # The text of the open-data page: its headings have fixed ids (`{: #id }`).
-OPEN_DATA_PAGE = (Path(__file__).parent / "templates" / "open-data.md.jinja").read_text(
-    encoding="utf-8"
-)
+_OPEN_DATA_PAGE = Path(__file__).parent.parent / "templates" / "open-data.md.jinja"
+
+
+@functools.cache
+def _open_data_ids() -> frozenset[str]:
+    """The fixed ids of the open-data page's text; read only when a link goes there."""
+    text = _OPEN_DATA_PAGE.read_text(encoding="utf-8")
+    return frozenset(anchor.id for anchor in _explicit_ids(text) if anchor.id)
 
 
 def written_points(document: Document) -> list[points.WrittenPoint]:
@@ -173,7 +169,7 @@ def page_ids(entries: list[Anchor]) -> frozenset[str]:
     """
     taken = {entry.id for entry in entries if entry.id}
     for text, anchor in entries:
-        if anchor is None and text and not _ATTRIBUTE_ID.search(text):
+        if anchor is None and text and not ATTRIBUTE_ID.search(text):
             unique(_slug(text), taken)
     return frozenset(taken)
 
@@ -217,7 +213,7 @@ def _local_entries(
 
 
 def _explicit_ids(text: str) -> list[Anchor]:
-    return [Anchor("", anchor) for anchor in _ATTRIBUTE_ID.findall(text) + _HTML_ID.findall(text)]
+    return [Anchor("", anchor) for anchor in ATTRIBUTE_ID.findall(text) + HTML_ID.findall(text)]
 
 
 @functools.lru_cache(maxsize=4096)  # headings such as "Wat werkt?" recur on many pages
@@ -226,9 +222,9 @@ def _slug(heading: str) -> str:
     return slugify(_plain(heading), "-")
 
 
-_ATTRIBUTE_ID = re.compile(r"\{:?[^}\n]*?#([A-Za-z][\w:.-]*)[^}\n]*\}")
-_HTML_ID = re.compile(r"""<[A-Za-z][^>]*?\s(?:id|name)\s*=\s*["']([^"']+)["']""")
-_HTML_ID_ONLY = re.compile(r"""<[A-Za-z][^>]*?\sid\s*=\s*["']([^"']+)["']""")
+ATTRIBUTE_ID = re.compile(r"\{:?[^}\n]*?#([A-Za-z][\w:.-]*)[^}\n]*\}")
+HTML_ID = re.compile(r"""<[A-Za-z][^>]*?\s(?:id|name)\s*=\s*["']([^"']+)["']""")
+HTML_ID_ONLY = re.compile(r"""<[A-Za-z][^>]*?\sid\s*=\s*["']([^"']+)["']""")
 _INLINE_MARKUP = (
     (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links and images: their text
     (re.compile(r"<[^>]+>"), ""),  # inline HTML tags
@@ -242,176 +238,7 @@ def _plain(heading: str) -> str:
     return html.unescape(heading)
 
 
-def ids_are_unique(documents: Sequence[Document]) -> Iterator[tuple[str, int, str, str]]:
-    """An id written in the text (`{#id}`, `id="..."`) occurs once on its page, and once on
-    the print page, which holds the start page and every environment (`(path, line, ...)`)."""
-    parts = {spec.anchor: spec.title for spec in PARTS}
-    on_print_page: dict[str, tuple[Document, int]] = {}
-    start = [doc for doc in documents if doc.content_path == START_PAGE_PATH]
-    environments = _environments_in_order(documents)
-    for document in documents:
-        seen: dict[str, int] = {}
-        point_ids = (
-            {w.point.anchor: w for w in written_points(document)} if document.is_environment else {}
-        )
-        for anchor, line in _written_ids(document):
-            if document.is_environment and anchor in parts:
-                message = (
-                    f"het anker '#{anchor}' is al het anker van het onderdeel '{parts[anchor]}'"
-                )
-                yield document.path, line, message, _UNIQUE_HINT
-            elif anchor in point_ids:
-                written = point_ids[anchor]
-                message = (
-                    f"het anker '#{anchor}' is al het anker van het punt "
-                    f"'{written.point.title}' (regel {written.point.line})"
-                )
-                yield document.path, line, message, _UNIQUE_HINT
-            elif anchor in seen:
-                message = f"het anker '#{anchor}' staat al op regel {seen[anchor]} van deze pagina"
-                yield document.path, line, message, _UNIQUE_HINT
-            seen.setdefault(anchor, line)
-    # The print page's own ids: the overview, and each environment's title and parts.
-    generated = {"overzicht": "het overzicht"}
-    for document in environments:
-        generated[document.slug] = f"de titel van {document.path}"
-        generated |= {
-            f"{document.slug}-{spec.anchor}": f"het onderdeel '{spec.title}' van {document.path}"
-            for spec in PARTS
-        }
-        generated |= {
-            f"{document.slug}-{w.point.anchor}": f"het punt '{w.point.title}' van {document.path}"
-            for w in written_points(document)
-        }
-    for document in [*start, *environments]:
-        for anchor, line in _written_ids(document):
-            other = on_print_page.get(anchor)
-            if anchor in generated:
-                message = f"het anker '#{anchor}' is op de afdrukpagina al dat van "
-                yield document.path, line, message + generated[anchor], _PRINT_HINT
-            elif other is not None and other[0] is not document:
-                message = f"het anker '#{anchor}' staat ook in {other[0].path} (regel {other[1]})"
-                yield document.path, line, message, _PRINT_HINT
-            on_print_page.setdefault(anchor, (document, line))
-
-
-def _environments_in_order(documents: Iterable[Document]) -> list[Document]:
+def environments_in_order(documents: Iterable[Document]) -> list[Document]:
     """The environment pages in their `volgorde`, as the model and the print page have them."""
     environments = (doc for doc in documents if doc.is_environment)
     return sorted(environments, key=lambda doc: doc.fields.get("volgorde", 0))
-
-
-_UNIQUE_HINT = "een anker mag maar één keer op een pagina staan: kies een ander"
-_PRINT_HINT = (
-    "de afdrukpagina zet de startpagina en alle omgevingen op één pagina, en daar mag een "
-    "anker maar één keer voorkomen: kies een ander"
-)
-
-
-def _written_ids(document: Document) -> list[tuple[str, int]]:
-    """The ids written in a page's text, with their lines, in page order."""
-    prose = document.prose
-    found = [
-        (match.group(1), prose.line_at(match.start()))
-        for pattern in (_ATTRIBUTE_ID, _HTML_ID_ONLY)
-        for match in pattern.finditer(prose.text)
-    ]
-    return sorted(found, key=lambda item: item[1])
-
-
-def links_resolve(document: Document, site: Site) -> Iterator[tuple[int, str, str]]:
-    """Every internal link and image points to an existing file, and to an existing anchor."""
-    destinations = [(link.line, link.destination) for link in document.links]
-    destinations += [(item.line, item.destination) for item in document.definitions]
-    for line, destination in sorted(destinations):
-        for message, hint in _check_destination(destination, document, site):
-            yield line, message, hint
-
-
-def references_are_defined(document: Document) -> Iterator[tuple[int, str, str]]:
-    """A reference link `[text][label]` has a definition `[label]: destination`."""
-    defined = {definition.label for definition in document.definitions}
-    for reference in document.references:
-        if reference.label not in defined and not reference.image:
-            yield (
-                reference.line,
-                f"de verwijzing '[{reference.label}]' heeft geen doel",
-                f"zet ergens op de pagina een regel '[{reference.label}]: doel-van-de-link', "
-                "of schrijf de link als [tekst](doel)",
-            )
-
-
-def _check_destination(
-    destination: str, document: Document, site: Site
-) -> Iterator[tuple[str, str]]:
-    if not destination.strip():
-        yield "de link is leeg", "zet tussen de haakjes waar de link naartoe gaat"
-        return
-    if is_external(destination):
-        return
-    parts = urlsplit(destination)
-    path, fragment = unquote(parts.path), unquote(parts.fragment)
-    folder = posixpath.dirname(document.content_path)
-    if path.startswith("/"):
-        suggestion = posixpath.relpath(path.lstrip("/") or ".", folder or ".")
-        yield (
-            f"de link '{destination}' begint met '/'",
-            f"schrijf de link vanaf deze pagina, zonder '/' vooraan: '{suggestion}'",
-        )
-        return
-    if not path:
-        target = document.content_path
-    else:
-        target = posixpath.normpath(posixpath.join(folder, path))
-        if target == ".." or target.startswith("../"):
-            yield (
-                f"de link '{destination}' wijst naar een plek buiten de inhoudsmap",
-                "link alleen naar pagina's en bestanden in de inhoudsmap",
-            )
-            return
-        if target not in site.files:
-            yield _missing_target(destination, path, target, folder, site)
-            return
-    if fragment and target.endswith(".md"):
-        yield from _check_anchor(destination, fragment, target, document, site)
-
-
-def _missing_target(
-    destination: str, path: str, target: str, folder: str, site: Site
-) -> tuple[str, str]:
-    def relative(page: str) -> str:
-        return posixpath.relpath(page, folder or ".")
-
-    base = target.rstrip("/")
-    for candidate in (f"{base}.md", f"{base}/index.md"):
-        if candidate in site.files and not path.endswith(".md"):
-            return (
-                f"de link '{destination}' wijst naar een webadres, niet naar een bestand",
-                f"link naar het Markdown-bestand: '{relative(candidate)}'",
-            )
-    if target.endswith(".md"):
-        pages = [relative(page) for page in site.pages]
-        close = difflib.get_close_matches(relative(target), pages, n=1, cutoff=0.6)
-        hint = f"bedoelde je '{close[0]}'?" if close else "pagina's: " + ", ".join(pages)
-        return f"de link '{destination}' wijst naar een pagina die niet bestaat", hint
-    return (
-        f"de link '{destination}' wijst naar een bestand dat niet bestaat",
-        "controleer de naam (hoofdletters tellen mee) en zet het bestand in de inhoudsmap",
-    )
-
-
-def _check_anchor(
-    destination: str, fragment: str, target: str, document: Document, site: Site
-) -> Iterator[tuple[str, str]]:
-    anchors = site.anchors(target)
-    if anchors is None or fragment in anchors:
-        return
-    where = "deze pagina" if target == document.content_path else f"de pagina '{target}'"
-    close = difflib.get_close_matches(fragment, sorted(anchors), n=1, cutoff=0.6)
-    if close:
-        hint = f"bedoelde je '#{close[0]}'?"
-    elif anchors:
-        hint = "ankers op " + where + ": " + ", ".join("#" + a for a in sorted(anchors))
-    else:
-        hint = f"{where} heeft geen ankers; link naar de pagina zelf"
-    yield f"het anker '#{fragment}' bestaat niet op {where}", hint

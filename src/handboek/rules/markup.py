@@ -21,8 +21,8 @@ from collections.abc import Iterator
 
 from markdown.extensions.attr_list import AttrListTreeprocessor, _scanner
 
-from handboek import scan
-from handboek.document import Document
+from handboek.read import scan
+from handboek.read.document import Document
 
 Finding = tuple[int, str, str]
 
