@@ -8,6 +8,8 @@
 - The print-all page (/afdrukken/) prints portrait, with the overview on one
   landscape page (laid out as wide as on /overzicht/) and each environment
   from a new page.
+- On paper nothing asks the reader to print or press a button: the start
+  page without its cover's buttons, the whole guide without "printen".
 - Chromium reads handboek.css as written: every style rule tinycss2 finds is
   kept, none nested in another by accident (a conflict marker left in the
   file once hid the zelfscan's print rules inside a start-page rule).
@@ -267,3 +269,16 @@ def test_chromium_reads_the_stylesheet_as_written(page: Page, built_site: Path):
     read = page.evaluate(CHROMIUM_STYLE_RULES, css)
     assert read["nested"] == []  # handboek.css uses no CSS nesting
     assert (read["total"], written) == (written, written)  # Chromium dropped no rule
+
+
+# A sentence on paper that asks the reader to print, download or press something.
+SCREEN_ONLY_SENTENCE = re.compile(
+    r"[^.!?]*\b(?:printen|afdrukken|downloaden|klik\w*)\b[^.!?]*", re.IGNORECASE
+)
+
+
+@pytest.mark.parametrize("content_path", ["index.md", PRINT_ALL_PATH])
+def test_paper_does_not_ask_the_reader_to_print(page: Page, site_url: str, content_path: str):
+    printed = print_pdf(page, page_url(site_url, content_path))
+    text = " ".join(" ".join(p.text.split()) for p in printed)
+    assert SCREEN_ONLY_SENTENCE.findall(text) == []

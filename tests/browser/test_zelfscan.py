@@ -8,7 +8,8 @@
   "Verwijderen van dit apparaat" removes it.
 - Printed (filled in, and without JavaScript as a blank checklist), every page
   is A4 portrait and each environment has its own section: a page never holds
-  points of two environments, and each environment starts on a new page.
+  points of two environments, and each environment starts on a new page. What
+  only the screen can do (save, download, print) is not explained on paper.
 - axe-core finds nothing on the filled-in page, nor on a fork's zelfscan.
 """
 
@@ -70,6 +71,8 @@ def answers(page: Page, key: str) -> tuple[str, str, str]:
 FIRST_ANSWERS = ("deels", "Team sociaal domein", "")
 SECOND_ANSWERS = ("nog-niet", "Wethouder", "Bespreken in het overleg van maart.\nDaarna plannen.")
 EMPTY = ("", "", "")
+# On screen only: the buttons, and the sentences that explain them.
+SCREEN_ONLY = ("Bewaren op dit apparaat", "downloaden", "Afdrukken kan altijd")
 
 
 def test_fill_in_download_reload_and_open_the_file_again(
@@ -161,6 +164,8 @@ def print_sections(page: Page, handbook: Handbook) -> list[list[str]]:
     for printed in pages:
         text = squeeze(printed.extract_text())
         assert text, "an empty page"
+        # What the screen's buttons do is not explained on paper.
+        assert [words for words in SCREEN_ONLY if squeeze(words) in text] == []
         found.append(
             [
                 env.slug
