@@ -20,7 +20,7 @@ import yaml
 
 from handboek import schema
 from handboek.local import fields
-from handboek.read.frontmatter import split_front_matter
+from handboek.read.text import split_front_matter
 from tests.conftest import ROOT
 from tests.sample_content import ENVIRONMENT, PAGE
 

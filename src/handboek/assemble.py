@@ -23,14 +23,15 @@ from handboek.read.document import Document
 
 
 def _page(document: Document) -> Page:
-    fields = document.fields
+    values = document.front_matter
+    # Only documents without errors are assembled: every required field is there.
+    assert values.title and values.description and values.owner
+    assert values.last_reviewed and values.next_review
     return Page(
         path=document.content_path,
-        title=fields["titel"],
-        description=fields["beschrijving"],
-        review=Review(
-            fields["eigenaar"], fields["laatst_beoordeeld"], fields["volgende_beoordeling"]
-        ),
+        title=values.title,
+        description=values.description,
+        review=Review(values.owner, values.last_reviewed, values.next_review),
         markdown=document.body,
     )
 
@@ -42,14 +43,16 @@ def _environment(document: Document) -> Environment:
     )
     quotes, _ = body.blockquotes(by_title[QUOTES_PART.title])
     [points_part] = [part for part in parts if part.spec.key == POINTS_PART_KEY]
+    order = document.front_matter.order
+    assert order is not None  # required for environments: the check has seen it
     return Environment(
         page=_page(document),
         slug=document.slug,
-        order=document.fields["volgorde"],
+        order=order,
         intro=document.intro.markdown,
         parts=parts,
         quotes=tuple(Quote(q.paragraphs, q.attribution or "", q.line) for q in quotes),
-        overview=dict(document.fields["overzicht"]),
+        overview=dict(document.front_matter.overview),
         points=tuple(
             written.point
             for written in points.written_points(points_part.markdown, points_part.line)

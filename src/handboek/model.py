@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from enum import Enum
 
 
 @dataclass(frozen=True)
@@ -15,9 +16,13 @@ class PartSpec:
     """A required part of every environment page."""
 
     key: str
-    title: str  # the `##` heading editors write, as in the SCP source
-    anchor: str  # stable id for deep links: /omgevingen/<slug>/#<anchor>
-    matrix_field: str | None = None  # the `overzicht` field shown in the matrix row
+    """A name for the part in code and in the open data."""
+    title: str
+    """The `##` heading editors write, as in the SCP source."""
+    anchor: str
+    """Stable id for deep links: /omgevingen/<slug>/#<anchor>."""
+    matrix_field: str | None = None
+    """The `overzicht` field shown in the part's row of the overview, if it has a row."""
 
 
 PARTS: tuple[PartSpec, ...] = (
@@ -28,6 +33,7 @@ PARTS: tuple[PartSpec, ...] = (
     PartSpec("praktijk", "Uit de praktijk", "uit-de-praktijk"),
 )
 QUOTES_PART = PARTS[-1]
+BRIDGE_BUILDERS_PART = PARTS[3]
 
 # The rows of the overview matrix, in the order of the SCP summary table.
 MATRIX_ROWS: tuple[PartSpec, ...] = (PARTS[0], PARTS[3], PARTS[2])
@@ -50,9 +56,14 @@ POINTS_PART_KEY = "gemeente"
 
 @dataclass(frozen=True)
 class Review:
+    """Who keeps a page right, and when it is looked at again."""
+
     owner: str
+    """`eigenaar`: a role or team."""
     last_reviewed: dt.date
+    """`laatst_beoordeeld`."""
     next_review: dt.date
+    """`volgende_beoordeling`: after this date the check lists the page for review."""
 
 
 @dataclass(frozen=True)
@@ -60,24 +71,39 @@ class Page:
     """Any content page: `path` is relative to the content folder, with '/'."""
 
     path: str
+    """Relative to the content folder, with '/' (e.g. `omgevingen/verenigingen.md`)."""
     title: str
+    """`titel`, plain text."""
     description: str
+    """`beschrijving`, plain text: the meta description."""
     review: Review
-    markdown: str  # the body as the editor wrote it, without front matter
+    """Owner and review dates."""
+    markdown: str
+    """The body as the editor wrote it, without front matter."""
 
 
 @dataclass(frozen=True)
 class Part:
+    """The text of one required part on one environment page."""
+
     spec: PartSpec
+    """Which part."""
     markdown: str
+    """The text under its heading, as written."""
     line: int
+    """The line of its first text in the content file."""
 
 
 @dataclass(frozen=True)
 class Quote:
+    """A quote from practice, verbatim, with the role of who said it."""
+
     paragraphs: tuple[str, ...]
+    """Its paragraphs, each on one line."""
     role: str
+    """The attribution after '—', e.g. 'vrijwilliger in een buurthuis'."""
     line: int
+    """The line where the quote starts in the content file."""
 
 
 @dataclass(frozen=True)
@@ -96,14 +122,24 @@ class Point:
 
 @dataclass(frozen=True)
 class Environment:
+    """One of the environments where informal supporters work, with all its parts."""
+
     page: Page
+    """Its page: title, description, review, the body as written."""
     slug: str
+    """Its file name without .md: the last part of its web address."""
     order: int
+    """`volgorde`: its place in the menu, the overview and the print page."""
     intro: str
-    parts: tuple[Part, ...]  # in the order of PARTS
+    """The text before the first part."""
+    parts: tuple[Part, ...]
+    """Every part, in the order of `PARTS`."""
     quotes: tuple[Quote, ...]
-    overview: dict[str, tuple[str, ...]]  # matrix field -> short statements
-    points: tuple[Point, ...] = ()  # of "Wat kan de gemeente doen?", in order
+    """The quotes of "Uit de praktijk"."""
+    overview: dict[str, tuple[str, ...]]
+    """`overzicht`: matrix field -> short statements."""
+    points: tuple[Point, ...] = ()
+    """The points of "Wat kan de gemeente doen?", in order."""
 
     @property
     def url(self) -> str:
@@ -121,16 +157,26 @@ PUBLISHER_PAGES = ("toegankelijkheid.md", "privacy.md")
 
 @dataclass(frozen=True)
 class BridgeBuilder:
+    """A local bridge builder a municipality names (lokaal/omgevingen/<slug>.yml)."""
+
     organisation: str
+    """`organisatie`, plain text."""
     role: str
+    """`rol`, plain text."""
     contact: str
+    """`contact`: an e-mail address (linked), a phone number or a web address."""
 
 
 @dataclass(frozen=True)
 class Initiative:
+    """A local initiative or example a municipality names."""
+
     name: str
-    description: str  # Markdown
+    """`naam`, plain text."""
+    description: str
+    """`beschrijving`, Markdown."""
     url: str | None
+    """`webadres`: https only, checked with `urllib.parse`."""
 
 
 @dataclass(frozen=True)
@@ -138,33 +184,64 @@ class LocalNote:
     """A municipality's note "Zo doen wij dit in ..." under a part (or one point of it)."""
 
     part: PartSpec
-    point: str | None  # the bold opening words of one point in that part, if any
+    """The part it is under."""
+    point: str | None
+    """The bold opening words of one point in that part, if it is about one point."""
     markdown: str
+    """`tekst`: the note, Markdown."""
+
+
+class BlockKind(Enum):
+    """The kinds of a municipality's blocks on an environment page (the value is the list's
+    name in lokaal/omgevingen/<slug>.yml)."""
+
+    NOTES = "notities"
+    BRIDGE_BUILDERS = "bruggenbouwers"
+    INITIATIVES = "initiatieven"
+
+
+@dataclass(frozen=True)
+class LocalBlock:
+    """One block of a municipality's own content under a part, as the renderer shows it."""
+
+    kind: BlockKind
+    """What the block holds."""
+    anchor: str
+    """Its id on the page."""
+    title: str
+    """Its heading before the municipality's name ("Zo doen wij dit in")."""
+    items: tuple[LocalNote, ...] | tuple[BridgeBuilder, ...] | tuple[Initiative, ...]
+    """What it shows, never empty."""
 
 
 @dataclass(frozen=True)
 class LocalEnvironment:
+    """What a municipality adds to one environment page."""
+
     bridge_builders: tuple[BridgeBuilder, ...] = ()
+    """Its bridge builders, shown under "Wie zijn de bruggenbouwers?"."""
     initiatives: tuple[Initiative, ...] = ()
+    """Its initiatives, shown under "Uit de praktijk"."""
     notes: tuple[LocalNote, ...] = ()
+    """Its notes "Zo doen wij dit in ...", each under its part."""
 
     def notes_on(self, part: PartSpec) -> tuple[LocalNote, ...]:
         return tuple(note for note in self.notes if note.part is part)
 
     def blocks_under(self, part: PartSpec) -> list[LocalBlock]:
         """The municipality's blocks under one part: notes, then bridge builders or initiatives."""
-        wanted: list[LocalBlock] = [
-            (
-                "notities",
+        wanted = [
+            LocalBlock(
+                BlockKind.NOTES,
                 f"zo-doen-wij-dit-{part.anchor}",
                 "Zo doen wij dit in",
                 self.notes_on(part),
-            ),
+            )
         ]
-        if part.key == "bruggenbouwers":
+        if part is BRIDGE_BUILDERS_PART:
             wanted.append(
-                (
-                    "bruggenbouwers",
+                LocalBlock(
+                    BlockKind.BRIDGE_BUILDERS,
                     "lokaal-bruggenbouwers",
                     "Bruggenbouwers in",
                     self.bridge_builders,
@@ -172,46 +249,48 @@ class LocalEnvironment:
             )
         if part is QUOTES_PART:
             wanted.append(
-                (
-                    "initiatieven",
+                LocalBlock(
+                    BlockKind.INITIATIVES,
                     "lokaal-initiatieven",
                     "Initiatieven en voorbeelden in",
                     self.initiatives,
                 )
             )
-        return [block for block in wanted if block[3]]
+        return [block for block in wanted if block.items]
 
     def texts_under(self, part: PartSpec) -> list[tuple[str, tuple[str, ...]]]:
         """Each block's id under one part, with the Markdown written in it (`links` reads both)."""
         return [
             (
-                anchor,
+                block.anchor,
                 tuple(
                     item.markdown if isinstance(item, LocalNote) else item.description
-                    for item in items
+                    for item in block.items
                     if isinstance(item, LocalNote | Initiative)
                 ),
             )
-            for _, anchor, _, items in self.blocks_under(part)
+            for block in self.blocks_under(part)
         ]
-
-
-# A block as the renderer shows it: kind, id, title (before the municipality's name), items.
-LocalBlock = tuple[str, str, str, tuple[object, ...]]
 
 
 @dataclass(frozen=True)
 class LocalLayer:
     """What one municipality adds: name, branding, own pages, additions per environment."""
 
-    name: str  # "Gemeente ..."
-    logo: tuple[str, str] | None  # (path in the site, source file relative to the root)
-    css: str  # the municipality's colours as CSS custom properties ('' when none)
-    pages: tuple[tuple[str, str], ...]  # (path in the site, source file relative to the root)
-    contact_path: str  # path in the site of the contact page
-    environments: dict[str, LocalEnvironment]  # by environment slug
-    # (earlier name, current name) of renamed environments: links in own pages follow them
+    name: str
+    """`naam`: "Gemeente ...", plain text."""
+    logo: tuple[str, str] | None
+    """(path in the site, source file relative to the root), if it has a logo."""
+    css: str
+    """The municipality's colours as CSS custom properties ('' when none)."""
+    pages: tuple[tuple[str, str], ...]
+    """Its own pages: (path in the site, source file relative to the root)."""
+    contact_path: str
+    """Path in the site of its contact page."""
+    environments: dict[str, LocalEnvironment]
+    """Its additions, by environment slug."""
     renames: tuple[tuple[str, str], ...] = ()
+    """(earlier name, current name) of renamed environments: links in own pages follow them."""
 
     def environment(self, slug: str) -> LocalEnvironment:
         return self.environments.get(slug, LocalEnvironment())
@@ -219,9 +298,14 @@ class LocalLayer:
 
 @dataclass(frozen=True)
 class Handbook:
-    pages: tuple[Page, ...]  # every content page, environments and local pages included
-    environments: tuple[Environment, ...]  # sorted by `order`
-    local: LocalLayer | None = None  # only in a municipality's fork
+    """The whole site's content: what every renderer reads."""
+
+    pages: tuple[Page, ...]
+    """Every content page, environments and local pages included."""
+    environments: tuple[Environment, ...]
+    """Sorted by `order`."""
+    local: LocalLayer | None = None
+    """Only in a municipality's fork."""
 
     def environment_at(self, path: str) -> Environment | None:
         return next((env for env in self.environments if env.page.path == path), None)

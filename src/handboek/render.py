@@ -26,6 +26,7 @@ from handboek.model import (
     POINTS_PART_KEY,
     PRINT_ALL_PATH,
     QUOTES_PART,
+    BlockKind,
     Environment,
     Handbook,
     LocalLayer,
@@ -124,18 +125,19 @@ def local_blocks(
     return [
         _TEMPLATES.get_template("lokaal.html.jinja")
         .render(
-            kind=kind,
-            id=id_prefix + anchor,
+            kind=block.kind,
+            kinds=BlockKind,
+            id=id_prefix + block.anchor,
             hashes="#" * heading_level,
             # The heading is Markdown: the name is written to render as text.
-            title=Markup(plaintext.markdown_literal(f"{title} {local.name}")),
-            items=items,
+            title=Markup(plaintext.markdown_literal(f"{block.title} {local.name}")),
+            items=block.items,
             is_email=lambda text: bool(_EMAIL.match(text)),
             # Written as under a part (### and ####), shown under the block's own heading.
             markdown=lambda text: _shift_headings(text, heading_level - 2),
         )
         .strip()
-        for kind, anchor, title, items in here.blocks_under(part.spec)
+        for block in here.blocks_under(part.spec)
     ]
 
 

@@ -69,20 +69,36 @@ class NoteSource:
     node: yaml.MappingNode
     where: str  # "Verenigingen › Wat kan de gemeente doen? › Punt", for messages
     current: str | None  # upstream text it belongs to now; None when it points nowhere
-    recorded: dict[str, str] | None  # its valid 'upstream' group, if any
+    recorded: RecordedUpstream | None  # its valid 'upstream' group, if any
+
+
+@dataclass(frozen=True)
+class RecordedUpstream:
+    """The 'upstream' group of a note: the upstream text it was written for, as `herzien`
+    recorded it."""
+
+    fingerprint: str
+    """`vingerafdruk`: the fingerprint of upstream's text then (see `drift.fingerprint`)."""
+    text: str
+    """`tekst`: that text, one sentence per line (see `drift.snapshot`)."""
+
+    @classmethod
+    def of(cls, group: dict[str, str] | None) -> RecordedUpstream | None:
+        """The group as read by the field reader (valid, so both fields are there)."""
+        return None if group is None else cls(group["vingerafdruk"], group["tekst"])
 
 
 def upstream_environments(documents: Sequence[Document]) -> dict[str, UpstreamEnvironment]:
     titles = {spec.title: spec.anchor for spec in PARTS}
     return {
         document.slug: UpstreamEnvironment(
-            document.fields.get("titel", document.slug),
+            document.front_matter.title or document.slug,
             {
                 titles[section.heading.text]: section.markdown
                 for section in document.sections
                 if section.heading and section.heading.text in titles
             },
-            tuple(document.fields.get("eerdere_namen", ())),
+            document.front_matter.earlier_names,
         )
         for document in documents
         if document.is_environment
@@ -255,7 +271,7 @@ def _note(
     problems: list[Problem] = []
     anchor = value.get("onderdeel")
     point = value.get("punt")
-    recorded = value.get("upstream")
+    recorded = RecordedUpstream.of(value.get("upstream"))
     spec = _PARTS_BY_ANCHOR.get(anchor) if anchor else None
     where = environment.title
     current: str | None = None
@@ -314,7 +330,7 @@ def _missing_point(
     point: str,
     spec: PartSpec,
     points: dict[str, str],
-    recorded: dict[str, str] | None,
+    recorded: RecordedUpstream | None,
     path: str,
 ) -> Problem:
     line = value_line(reader, item, "punt")
@@ -327,7 +343,7 @@ def _missing_point(
             f"zet de nieuwe woorden bij 'punt' (of haal 'punt' weg) en draai daarna:\n"
             f"    .venv/bin/handboek gemeente herzien {path}:{reader.line_of(item)}\n"
             "wijziging in upstream (- oude tekst, + nieuwe tekst):\n"
-            + drift.diff(recorded["tekst"], target)
+            + drift.diff(recorded.text, target)
         )
         return Problem(
             path,
@@ -357,14 +373,14 @@ def _drift_problems(path: str, line: int, source: NoteSource) -> Iterator[Proble
         )
         return
     assert source.current is not None
-    if drift.fingerprint(source.recorded["tekst"]) != source.recorded["vingerafdruk"]:
+    if drift.fingerprint(source.recorded.text) != source.recorded.fingerprint:
         yield Problem(
             path,
             line,
             EDITED_SNAPSHOT,
             f"pas 'upstream' niet met de hand aan; draai: {command}",
         )
-    elif drift.fingerprint(source.current) != source.recorded["vingerafdruk"]:
+    elif drift.fingerprint(source.current) != source.recorded.fingerprint:
         yield Problem(
             path,
             line,
@@ -372,6 +388,6 @@ def _drift_problems(path: str, line: int, source: NoteSource) -> Iterator[Proble
             "lees wat er veranderde, pas de notitie zo nodig aan en draai daarna:\n"
             f"    {command}\n"
             "wijziging in upstream (- oude tekst, + nieuwe tekst):\n"
-            + drift.diff(source.recorded["tekst"], source.current),
+            + drift.diff(source.recorded.text, source.current),
             Severity.REVISE,
         )

@@ -153,9 +153,9 @@ def _needs_recording(source: environments.NoteSource) -> bool:
     recorded = source.recorded
     return (
         recorded is None
-        or recorded["vingerafdruk"] != drift.fingerprint(source.current)
-        or recorded["vingerafdruk"] != drift.fingerprint(recorded["tekst"])
-        or recorded["tekst"] != drift.snapshot(source.current)
+        or recorded.fingerprint != drift.fingerprint(source.current)
+        or recorded.fingerprint != drift.fingerprint(recorded.text)
+        or recorded.text != drift.snapshot(source.current)
     )
 
 

@@ -9,9 +9,11 @@ in `rules` only look; they never parse again.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +28,47 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # A bound under abuse, with text.MAX_FILE_BYTES: numbering the ids of many equal
 # headings takes time in the square of their number (here and in Python-Markdown's toc).
 MAX_HEADINGS = 1000
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """The valid values of a page's fields, typed; `None` (or empty) where a field is
+    missing or wrong (its problem is reported by the field reader)."""
+
+    title: str | None = None
+    """`titel`: the page's title, as readers see it."""
+    description: str | None = None
+    """`beschrijving`: one sentence for search engines (meta description)."""
+    owner: str | None = None
+    """`eigenaar`: who looks after the content."""
+    last_reviewed: dt.date | None = None
+    """`laatst_beoordeeld`."""
+    next_review: dt.date | None = None
+    """`volgende_beoordeling`."""
+    order: int | None = None
+    """`volgorde`: an environment's place in the menu and the overview."""
+    earlier_names: tuple[str, ...] = ()
+    """`eerdere_namen`: an environment's earlier file names, after a rename."""
+    overview: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """`overzicht`: an environment's short statements per row of the overview."""
+
+    @classmethod
+    def of(cls, fields: Mapping[str, Any]) -> FrontMatter:
+        """The typed values of the fields the reader found valid (keys as editors write them)."""
+        return cls(**{name: fields[key] for key, name in _FIELD_NAMES.items() if key in fields})
+
+
+# Field name as editors write it -> attribute of `FrontMatter`.
+_FIELD_NAMES = {
+    "titel": "title",
+    "beschrijving": "description",
+    "eigenaar": "owner",
+    "laatst_beoordeeld": "last_reviewed",
+    "volgende_beoordeling": "next_review",
+    "volgorde": "order",
+    "eerdere_namen": "earlier_names",
+    "overzicht": "overview",
+}
 
 
 @dataclass(frozen=True)
@@ -78,6 +121,11 @@ class Document:
     @functools.cached_property
     def tags(self) -> tuple[scan.Tag, ...]:
         return scan.tags(self.prose)
+
+    @functools.cached_property
+    def front_matter(self) -> FrontMatter:
+        """The fields' values, typed."""
+        return FrontMatter.of(self.fields)
 
     @property
     def is_environment(self) -> bool:

@@ -97,7 +97,7 @@ class Site:
         local = self.local.get(path, LocalEnvironment())
         if local is None:
             return None
-        title = Anchor(document.fields.get("titel", ""), None)  # the hook puts it on top
+        title = Anchor(document.front_matter.title or "", None)  # the hook puts it on top
         return page_ids([title, *_entries(document, local)])
 
     def _print_all_anchors(self) -> frozenset[str] | None:
@@ -109,7 +109,7 @@ class Site:
         entries.append(Anchor("Overzicht", "overzicht"))
         for document in environments_in_order(self.documents.values()):
             prefix = f"{document.slug}-"
-            entries.append(Anchor(document.fields.get("titel", ""), document.slug))
+            entries.append(Anchor(document.front_matter.title or "", document.slug))
             entries += _entries(document, self.local.get(document.content_path), prefix)
         return page_ids(entries)
 
@@ -118,7 +118,7 @@ class Site:
         form fields of each point, with the ids written in the points' texts."""
         entries = [Anchor("", SELF_SCAN_ANCHOR)]
         for document in environments_in_order(self.documents.values()):
-            entries.append(Anchor(document.fields.get("titel", ""), document.slug))
+            entries.append(Anchor(document.front_matter.title or "", document.slug))
             for written in written_points(document):
                 entries += [
                     Anchor("", anchor) for anchor in points.form_ids(document.slug, written.point)
@@ -241,4 +241,4 @@ def _plain(heading: str) -> str:
 def environments_in_order(documents: Iterable[Document]) -> list[Document]:
     """The environment pages in their `volgorde`, as the model and the print page have them."""
     environments = (doc for doc in documents if doc.is_environment)
-    return sorted(environments, key=lambda doc: doc.fields.get("volgorde", 0))
+    return sorted(environments, key=lambda doc: doc.front_matter.order or 0)

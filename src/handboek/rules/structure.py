@@ -168,8 +168,8 @@ _TITLES = [spec.title for spec in PARTS]
 
 def review_dates_are_in_order(document: Document) -> Iterator[Finding]:
     """The next review date lies after the last review date."""
-    last = document.fields.get("laatst_beoordeeld")
-    next_review = document.fields.get("volgende_beoordeling")
+    last = document.front_matter.last_reviewed
+    next_review = document.front_matter.next_review
     if last and next_review and next_review <= last:
         yield Finding(
             document.line_of("volgende_beoordeling"),
@@ -247,7 +247,7 @@ def environment_orders_are_unique(collection: Collection) -> Iterator[Problem]:
     """No two environments share the same `volgorde`; each of them is reported."""
     by_order: dict[int, list[Document]] = {}
     for document in sorted(collection.documents, key=lambda d: d.path):
-        order = document.fields.get("volgorde")
+        order = document.front_matter.order
         if document.is_environment and order is not None:
             by_order.setdefault(order, []).append(document)
     for order, sharing in sorted(by_order.items()):
@@ -324,7 +324,7 @@ def earlier_names_are_free(collection: Collection) -> Iterator[Problem]:
     claimed: dict[str, str] = {}
     for document in environments:
         line = document.line_of("eerdere_namen")
-        for name in document.fields.get("eerdere_namen", ()):
+        for name in document.front_matter.earlier_names:
             if not SLUG.match(name):
                 yield Problem(
                     document.path,
@@ -353,11 +353,11 @@ def earlier_names_are_free(collection: Collection) -> Iterator[Problem]:
 
 def review_is_due(document: Document, today: dt.date) -> Iterator[Finding]:
     """A page past its `volgende_beoordeling` is listed for editors (a notice)."""
-    next_review = document.fields.get("volgende_beoordeling")
+    next_review = document.front_matter.next_review
     if next_review and next_review < today:
         yield Finding(
             document.line_of("volgende_beoordeling"),
             f"de pagina had op {next_review.isoformat()} opnieuw beoordeeld moeten worden",
-            f"laat {document.fields.get('eigenaar', 'de eigenaar')} de inhoud nakijken en zet "
+            f"laat {document.front_matter.owner or 'de eigenaar'} de inhoud nakijken en zet "
             "daarna 'laatst_beoordeeld' en 'volgende_beoordeling' op nieuwe datums",
         )
