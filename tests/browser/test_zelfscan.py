@@ -10,6 +10,7 @@
   is A4 portrait and each environment has its own section: a page never holds
   points of two environments, and each environment starts on a new page. What
   only the screen can do (save, download, print) is not explained on paper.
+  The same in a fork.
 - axe-core finds nothing on the filled-in page, nor on a fork's zelfscan.
 """
 
@@ -243,3 +244,11 @@ def test_axe_finds_nothing_on_a_forks_zelfscan_and_open_data(page: Page, fork_ur
         assert axe_violations(page) == [], path
     page.goto(fork_url + "zelfscan/")
     assert page.title().startswith("Zelfscan voor Gemeente Voorbeeld")
+
+
+def test_a_forks_zelfscan_prints_each_environment_on_its_own_pages(
+    page: Page, fork_url: str
+) -> None:
+    handbook = model_of(ROOT)  # the fork adds notes and bridge builders, no environment
+    page.goto(fork_url + "zelfscan/")
+    assert_one_section_per_environment(print_sections(page, handbook), handbook)
