@@ -351,61 +351,76 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     """Every page gets its title as `# h1` (the skip link and outline start there)."""
     handbook = _model()
     path = page.file.src_uri
-    anchor = ""  # a fixed id for the h1 (generated pages whose title can change)
+    if path in GENERATED_PATHS:
+        title, description, anchor = _generated_page(path, page, handbook)
+    else:
+        model_page = _pages_by_path[path]
+        title, description, anchor = model_page.title, model_page.description, ""
+        markdown = _content_page(markdown, page, files, handbook, model_page)
+    page.meta.update(title=_html(title), description=_html(description))
+    return f"# {plaintext.markdown_literal(title)}{anchor}\n\n{markdown}"
+
+
+def _generated_page(path: str, page: Page, handbook: Handbook) -> tuple[str, str, str]:
+    """Title, description and a fixed id for the h1 (where the title can change) of a
+    generated page; its settings for the templates go into `page.meta`."""
     if path == OVERVIEW_PATH:
-        title, description = "Overzicht", render.overview_caption(handbook)
         page.meta["handboek_afdruk"] = "liggend"
         page.meta["hide"] = ["toc"]  # the matrix needs the width; the page has no headings
-    elif path == PRINT_ALL_PATH:
-        title = PRINT_ALL_TITLE
-        description = "De hele handreiking op één pagina, om af te drukken."
+        return "Overzicht", render.overview_caption(handbook), ""
+    if path == PRINT_ALL_PATH:
         page.meta["handboek_afdruk"] = "alles"
         page.meta["handboek_omslag"] = {"datum": render.dutch_date(today())}
         page.meta["search"] = {"exclude": True}  # its text is already found on the other pages
-    elif path == SELF_SCAN_PATH:
-        title = selfscan.self_scan_title(handbook)
-        description = "Per punt van 'Wat kan de gemeente doen?' nagaan wat al geregeld is."
+        return PRINT_ALL_TITLE, "De hele handreiking op één pagina, om af te drukken.", ""
+    if path == SELF_SCAN_PATH:
         page.meta["handboek_zelfscan"] = True
         # A fixed id: the title has the municipality's name in a fork (SELF_SCAN_ANCHOR).
-        anchor = " {#zelfscan}"
-    elif path == OPEN_DATA_PATH:
-        title = "Open data"
-        description = "De handreiking als open data: JSON, JSON Schema, CSV en DCAT."
-        anchor = " {#open-data}"
-    else:
-        model_page = _pages_by_path[path]
-        title, description = model_page.title, model_page.description
-        page.meta["handboek_beoordeling"] = {
-            "eigenaar": _html(model_page.review.owner),
-            "datum": render.dutch_date(model_page.review.last_reviewed),
-            "iso": model_page.review.last_reviewed.isoformat(),
+        return (
+            selfscan.self_scan_title(handbook),
+            "Per punt van 'Wat kan de gemeente doen?' nagaan wat al geregeld is.",
+            " {#zelfscan}",
+        )
+    assert path == OPEN_DATA_PATH
+    return (
+        "Open data",
+        "De handreiking als open data: JSON, JSON Schema, CSV en DCAT.",
+        (" {#open-data}"),
+    )
+
+
+def _content_page(
+    markdown: str, page: Page, files: Files, handbook: Handbook, model_page: ContentPage
+) -> str:
+    """The Markdown of a page editors write; its review and template go into `page.meta`."""
+    path = page.file.src_uri
+    page.meta["handboek_beoordeling"] = {
+        "eigenaar": _html(model_page.review.owner),
+        "datum": render.dutch_date(model_page.review.last_reviewed),
+        "iso": model_page.review.last_reviewed.isoformat(),
+    }
+    if path == START_PAGE_PATH:
+        # The cover (overrides/start.html), with the build's date as the version.
+        build_date = today()
+        page.meta["template"] = "start.html"
+        page.meta["handboek_omslag"] = {
+            "datum": render.dutch_date(build_date),
+            "iso": build_date.isoformat(),
         }
-        if path == START_PAGE_PATH:
-            # The cover (overrides/start.html), with the build's date as the version.
-            build_date = today()
-            page.meta["template"] = "start.html"
-            page.meta["handboek_omslag"] = {
-                "datum": render.dutch_date(build_date),
-                "iso": build_date.isoformat(),
-            }
-        # A link in a fork's own page to an earlier name of an environment (the check gave a
-        # notice) is built as a link to its current name.
-        local = handbook.local
-        if local is not None and local.renames and path in {site for site, _ in local.pages}:
-            markdown = rewrite_links(markdown, dict(local.renames))[0]
-        environment = handbook.environment_at(path)
-        if environment is not None:
-            page.meta["template"] = "omgeving.html"
-            if handbook.local is not None:
-                contact = files.get_file_from_path(handbook.local.contact_path)
-                assert contact is not None  # the check requires the contact page
-                page.meta["handboek_lokaal"] = {
-                    "naam": _html(handbook.local.name),
-                    "contact": contact.url,
-                }
-            markdown = render.environment_markdown(environment, local=handbook.local)
-    page.meta.update(title=_html(title), description=_html(description))
-    return f"# {plaintext.markdown_literal(title)}{anchor}\n\n{markdown}"
+    # A link in a fork's own page to an earlier name of an environment (the check gave a
+    # notice) is built as a link to its current name.
+    local = handbook.local
+    if local is not None and local.renames and path in {site for site, _ in local.pages}:
+        markdown = rewrite_links(markdown, dict(local.renames))[0]
+    environment = handbook.environment_at(path)
+    if environment is None:
+        return markdown
+    page.meta["template"] = "omgeving.html"
+    if local is not None:
+        contact = files.get_file_from_path(local.contact_path)
+        assert contact is not None  # the check requires the contact page
+        page.meta["handboek_lokaal"] = {"naam": _html(local.name), "contact": contact.url}
+    return render.environment_markdown(environment, local=local)
 
 
 def _add_feedback_links(page: Page, config: MkDocsConfig) -> None:
@@ -418,8 +433,7 @@ def _add_feedback_links(page: Page, config: MkDocsConfig) -> None:
     is_generated = page.file.src_uri in GENERATED_PATHS or source is None
     address = (config.site_url or "") + page.url if config.site_url else page.url or "./"
     page.meta["handboek_melden"] = feedback.feedback_links(
-        repository,
-        branch,
+        feedback.Repository(repository, branch),
         _plain(page.meta.get("title") or page.title or ""),
         address,
         None if is_generated else Path(source).resolve().relative_to(root.resolve()).as_posix(),

@@ -79,6 +79,9 @@ def site_with(tmp_path: Path, body: str, extra_files: tuple[str, ...] = ()) -> l
         "<!-- [weg](bestaat-niet.md) -->",
         "[query](index.md?a=b#tweede-kop)",
         "[gecodeerd](index.md#tweede%2Dkop)",
+        # Ids as the one reader (scan) reads them: unquoted HTML values, the last id of a list.
+        "[hier](#los)\n\n<span id=los></span>",
+        "[hier](#tweede)\n\nTekst.\n{: #eerste #tweede }",
     ],
 )
 def test_links_that_resolve(tmp_path: Path, body: str) -> None:

@@ -222,3 +222,15 @@ def test_every_problem_on_a_page_is_reported(tmp_path: Path) -> None:
         (11, "het HTML-attribuut 'onmouseover' in <a> is niet toegestaan"),
         (13, "de afbeelding 'https://cdn.example.org/b.png' laadt iets van een andere website"),
     ]
+
+
+def test_the_attr_list_expression_and_the_id_shortcut_are_python_markdowns() -> None:
+    """markup.ATTR_LIST is attr_list's own expression, and a list with only an id is read as
+    attr_list's scanner reads it (the check loads Python-Markdown only for other lists)."""
+    from markdown.extensions.attr_list import AttrListTreeprocessor, _scanner
+
+    from handboek.rules import markup
+
+    assert markup.ATTR_LIST.pattern == AttrListTreeprocessor.BASE_RE
+    for written in ("#anker", "#a.b", "#a:b-c_1  ", "#één", "#a #b", "#a=b", ".klasse", "#a}b"):
+        assert markup.scan_attributes(written) == _scanner.scan(written), written

@@ -6,7 +6,8 @@ errors: every field and part read here is known to be present and valid.
 
 from __future__ import annotations
 
-from handboek.local.layer import LayerResult
+from typing import TYPE_CHECKING
+
 from handboek.model import (
     PARTS,
     POINTS_PART_KEY,
@@ -20,6 +21,9 @@ from handboek.model import (
 )
 from handboek.read import body, points
 from handboek.read.document import Document
+
+if TYPE_CHECKING:  # a fork's layer: loaded by the check only when there is one
+    from handboek.local.layer import LayerResult
 
 
 def _page(document: Document) -> Page:

@@ -17,7 +17,7 @@ from pathlib import Path
 from handboek import schema
 from handboek.check import check_content
 from handboek.local import commands as local_commands
-from handboek.problems import Severity, errors, of_severity, report, to_github
+from handboek.problems import Severity, errors, of_severity, refuse, report, to_github
 
 CONTENT_DIR = "content"
 SCHEMA_DIR = schema.SCHEMA_FOLDER
@@ -32,13 +32,10 @@ def _check(arguments: argparse.Namespace) -> int:
     root = Path.cwd()
     content_dir = root / arguments.inhoud
     if not content_dir.is_dir():
-        print(f"{arguments.inhoud}: map niet gevonden", file=sys.stderr)
-        print(
-            "    tip: ga naar de hoofdmap van de repository en start daar: "
-            ".venv/bin/handboek check",
-            file=sys.stderr,
+        return refuse(
+            f"{arguments.inhoud}: map niet gevonden",
+            "ga naar de hoofdmap van de repository en start daar: .venv/bin/handboek check",
         )
-        return 2
     result = check_content(content_dir, root)
     if result.problems:
         print(report(result.problems))
@@ -64,11 +61,10 @@ def _schema(arguments: argparse.Namespace) -> int:
             (folder / name).write_text(schema.schema_text(name), encoding="utf-8")
             print(f"geschreven: {(folder / name).as_posix()}")
     except OSError as error:
-        print(
-            f"{arguments.map}: kan de schema's niet schrijven ({error.strerror})", file=sys.stderr
+        return refuse(
+            f"{arguments.map}: kan de schema's niet schrijven ({error.strerror})",
+            "kies met --map een map waarin je mag schrijven",
         )
-        print("    tip: kies met --map een map waarin je mag schrijven", file=sys.stderr)
-        return 2
     return 0
 
 
@@ -78,12 +74,10 @@ def _build(arguments: argparse.Namespace) -> int:
     try:
         built = build.build_site(Path.cwd(), Path(arguments.doel), arguments.instellingen)
     except build.UnsafeTarget as refusal:
-        print(f"{arguments.doel}: {refusal}; de site is niet gebouwd", file=sys.stderr)
-        print(
-            "    tip: kies met --doel een nieuwe map of de map van een eerdere site",
-            file=sys.stderr,
+        return refuse(
+            f"{arguments.doel}: {refusal}; de site is niet gebouwd",
+            "kies met --doel een nieuwe map of de map van een eerdere site",
         )
-        return 2
     if built:
         print(f"De site staat klaar in {arguments.doel}/.")
         return 0

@@ -26,9 +26,14 @@ _BRANCH = re.compile(r"^[A-Za-z0-9._/-]+$")
 
 @dataclass(frozen=True)
 class FeedbackLinks:
-    issue: str  # a new issue, filled in with the page's title and address
-    edit: str  # the page's source in GitHub's editor, or the folder it is made from
+    """The two links at the bottom of one page."""
+
+    issue: str
+    """A new issue, filled in with the page's title and address."""
+    edit: str
+    """The page's source in GitHub's editor, or the folder it is made from."""
     edit_is_folder: bool
+    """Whether `edit` is a folder (a generated page)."""
 
 
 def repository_problem(repository: str, branch: str) -> str | None:
@@ -43,12 +48,22 @@ def repository_problem(repository: str, branch: str) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class Repository:
+    """Where the site's source lives: the repository's web address and its branch."""
+
+    address: str
+    """`https://<host>/<owner>/<name>` (HANDBOEK_REPOSITORY)."""
+    branch: str
+    """The branch the site is built from (HANDBOEK_BRANCH)."""
+
+
 def feedback_links(
-    repository: str, branch: str, title: str, address: str, source: str | None, folder: str
+    repository: Repository, title: str, address: str, source: str | None, folder: str
 ) -> FeedbackLinks:
     """The two links of one page. `source` is its file relative to the repository's root
     (None for a generated page: then `folder` is where its text comes from)."""
-    base = repository.removesuffix("/").removesuffix(".git")
+    base = repository.address.removesuffix("/").removesuffix(".git")
     query = urlencode(
         {
             "template": ISSUE_FORM,
@@ -57,7 +72,7 @@ def feedback_links(
         },
         quote_via=quote,
     )
-    branch_path = quote(branch, safe="/")
+    branch_path = quote(repository.branch, safe="/")
     if source is None:
         edit = f"{base}/tree/{branch_path}/{quote(folder, safe='/')}"
     else:

@@ -191,6 +191,16 @@ class LocalNote:
     """`tekst`: the note, Markdown."""
 
 
+# The ids of a fork's blocks on an environment page.
+BRIDGE_BUILDERS_ANCHOR = "lokaal-bruggenbouwers"
+INITIATIVES_ANCHOR = "lokaal-initiatieven"
+
+
+def notes_anchor(part: PartSpec) -> str:
+    """The id of the block of a fork's notes under one part."""
+    return f"zo-doen-wij-dit-{part.anchor}"
+
+
 class BlockKind(Enum):
     """The kinds of a municipality's blocks on an environment page (the value is the list's
     name in lokaal/omgevingen/<slug>.yml)."""
@@ -233,7 +243,7 @@ class LocalEnvironment:
         wanted = [
             LocalBlock(
                 BlockKind.NOTES,
-                f"zo-doen-wij-dit-{part.anchor}",
+                notes_anchor(part),
                 "Zo doen wij dit in",
                 self.notes_on(part),
             )
@@ -242,7 +252,7 @@ class LocalEnvironment:
             wanted.append(
                 LocalBlock(
                     BlockKind.BRIDGE_BUILDERS,
-                    "lokaal-bruggenbouwers",
+                    BRIDGE_BUILDERS_ANCHOR,
                     "Bruggenbouwers in",
                     self.bridge_builders,
                 )
@@ -251,7 +261,7 @@ class LocalEnvironment:
             wanted.append(
                 LocalBlock(
                     BlockKind.INITIATIVES,
-                    "lokaal-initiatieven",
+                    INITIATIVES_ANCHOR,
                     "Initiatieven en voorbeelden in",
                     self.initiatives,
                 )

@@ -21,6 +21,7 @@ import io
 import json
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,13 +30,16 @@ import jinja2
 
 from handboek import render
 from handboek.model import (
+    BRIDGE_BUILDERS_ANCHOR,
     MATRIX_ROWS,
     OPEN_DATA_FOLDER,
     QUOTES_PART,
     SELF_SCAN_PATH,
     Environment,
     Handbook,
+    LocalEnvironment,
     LocalLayer,
+    notes_anchor,
 )
 
 JSON_FILE = "handreiking.json"
@@ -280,6 +284,45 @@ def _page_url(path: str) -> str:
     return path.removesuffix(".md") + "/"
 
 
+def _local_records(
+    environment: Environment, here: LocalEnvironment, at: Callable[[str], str]
+) -> tuple[list[OverviewItemRecord], LocalAdditionsRecord]:
+    """A fork's additions to one environment, marked as local: its bridge builders in the
+    overview, and its notes, bridge builders and initiatives."""
+    slug = environment.slug
+    overview = [
+        OverviewItemRecord(
+            f"{slug}/{BRIDGE_BUILDERS_ANCHOR}-{n}",
+            "bruggenbouwers",
+            builder.organisation,
+            at(BRIDGE_BUILDERS_ANCHOR),
+            True,
+        )
+        for n, builder in enumerate(here.bridge_builders, start=1)
+    ]
+    titles = {point.title: point.anchor for point in environment.points}
+    additions = LocalAdditionsRecord(
+        notes=tuple(
+            LocalNoteRecord(
+                note.part.anchor,
+                f"{slug}/{titles[note.point]}" if note.point in titles else None,
+                note.markdown,
+                at(notes_anchor(note.part)),
+                True,
+            )
+            for note in here.notes
+        ),
+        bridge_builders=tuple(
+            LocalBridgeBuilderRecord(b.organisation, b.role, b.contact, True)
+            for b in here.bridge_builders
+        ),
+        initiatives=tuple(
+            LocalInitiativeRecord(i.name, i.description, i.url, True) for i in here.initiatives
+        ),
+    )
+    return overview, additions
+
+
 def _environment_record(
     environment: Environment, local: LocalLayer | None, address: Addresses
 ) -> EnvironmentRecord:
@@ -298,37 +341,8 @@ def _environment_record(
     ]
     additions = None
     if local is not None:
-        here = local.environment(slug)
-        overview += [
-            OverviewItemRecord(
-                f"{slug}/lokaal-bruggenbouwers-{n}",
-                "bruggenbouwers",
-                builder.organisation,
-                at("lokaal-bruggenbouwers"),
-                True,
-            )
-            for n, builder in enumerate(here.bridge_builders, start=1)
-        ]
-        titles = {point.title: point.anchor for point in environment.points}
-        additions = LocalAdditionsRecord(
-            notes=tuple(
-                LocalNoteRecord(
-                    note.part.anchor,
-                    f"{slug}/{titles[note.point]}" if note.point in titles else None,
-                    note.markdown,
-                    at(f"zo-doen-wij-dit-{note.part.anchor}"),
-                    True,
-                )
-                for note in here.notes
-            ),
-            bridge_builders=tuple(
-                LocalBridgeBuilderRecord(b.organisation, b.role, b.contact, True)
-                for b in here.bridge_builders
-            ),
-            initiatives=tuple(
-                LocalInitiativeRecord(i.name, i.description, i.url, True) for i in here.initiatives
-            ),
-        )
+        local_overview, additions = _local_records(environment, local.environment(slug), at)
+        overview += local_overview
     return EnvironmentRecord(
         id=slug,
         title=environment.page.title,
@@ -503,7 +517,11 @@ _DESCRIPTIONS = {
 
 
 def catalogue(record: HandbookRecord, publisher: str) -> dict[str, Any]:
-    """A small DCAT catalogue (JSON-LD) of the files, for Dutch open-data portals."""
+    """A small DCAT catalogue (JSON-LD) of the files, for Dutch open-data portals.
+
+    Long because it is one JSON-LD document written out as it is published: splitting it
+    would scatter one catalogue record over several functions.
+    """
     address = Addresses(record.site_url)
 
     def nl(text: str) -> dict[str, str]:

@@ -16,6 +16,7 @@ step's summary (`$GITHUB_STEP_SUMMARY`).
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
@@ -174,3 +175,10 @@ def to_github(title: str, problems: Iterable[Problem], environ: Mapping[str, str
         with open(summary, "a", encoding="utf-8") as file:
             file.write(summary_markdown(title, problems))
     return github_annotations(problems)
+
+
+def refuse(message: str, hint: str) -> int:
+    """A command that refuses to run says why and what to do, on standard error; exit code 2."""
+    print(message, file=sys.stderr)
+    print(f"    tip: {hint}", file=sys.stderr)
+    return 2

@@ -25,12 +25,13 @@ from handboek.model import (
     Environment,
     Handbook,
     Point,
+    notes_anchor,
 )
 from handboek.read import points, scan
 
 SELF_SCAN_TITLE = "Zelfscan voor gemeenten"
 POINTS_PART = next(spec for spec in PARTS if spec.key == POINTS_PART_KEY)
-NOTES_ANCHOR = f"zo-doen-wij-dit-{POINTS_PART.anchor}"
+NOTES_ANCHOR = notes_anchor(POINTS_PART)
 
 _TEMPLATES = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),

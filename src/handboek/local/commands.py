@@ -13,10 +13,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from handboek.local import atomic, manifest, review, scaffold
+from handboek.local import manifest
 
 
 def _new(arguments: argparse.Namespace) -> int:
+    from handboek.local import scaffold  # each command loads what it needs: a quick start
+
     result = scaffold.create(Path.cwd(), arguments.naam)
     if result.refused:
         print(result.refused, file=sys.stderr)
@@ -32,12 +34,16 @@ def _new(arguments: argparse.Namespace) -> int:
 
 
 def _review(arguments: argparse.Namespace) -> int:
+    from handboek.local import review
+
     outcome = review.mark_reviewed(Path.cwd(), arguments.notities)
     print("\n".join(outcome.lines))
     return 0 if outcome.ok else 1
 
 
 def _fingerprints(arguments: argparse.Namespace) -> int:
+    from handboek.local import atomic
+
     root = Path.cwd()
     try:
         text = manifest.manifest_text(root)

@@ -278,19 +278,7 @@ class FieldReader:
         if field.kind is Kind.GROUP_LIST:
             return self.read_group_list(node, field, label)
         if field.kind is Kind.TEXT_LIST:
-            if not isinstance(node, yaml.SequenceNode):
-                self.wrong_kind(node, field, label)
-                return None
-            if not node.value:
-                self.problem(node, f"de lijst '{label}' is leeg", "zet er minstens één punt in")
-                return None
-            # The overview's points are only ever written out escaped, in the matrix
-            # (templates with autoescape): markup in them shows as the characters typed.
-            items = [
-                self.read_text(item, f"{label} (punt {i})", plain=False)
-                for i, item in enumerate(node.value, 1)
-            ]
-            return tuple(items) if all(item is not None for item in items) else None
+            return self.read_text_list(node, field, label)
         if not isinstance(node, yaml.ScalarNode):
             self.wrong_kind(node, field, label)
             return None
@@ -302,6 +290,23 @@ class FieldReader:
         if field.kind is Kind.DATE:
             return self.read_date(node, label)
         return self.read_number(node, field, label)
+
+    def read_text_list(self, node: yaml.Node, field: Field, label: str) -> tuple[str, ...] | None:
+        """A list of texts, not empty; None when it or any item has a problem."""
+        if not isinstance(node, yaml.SequenceNode):
+            self.wrong_kind(node, field, label)
+            return None
+        if not node.value:
+            self.problem(node, f"de lijst '{label}' is leeg", "zet er minstens één punt in")
+            return None
+        # The overview's points are only ever written out escaped, in the matrix
+        # (templates with autoescape): markup in them shows as the characters typed.
+        items = [
+            self.read_text(item, f"{label} (punt {i})", plain=False)
+            for i, item in enumerate(node.value, 1)
+        ]
+        texts = [item for item in items if item is not None]
+        return tuple(texts) if len(texts) == len(items) else None
 
     def read_group_list(
         self, node: yaml.Node, field: Field, label: str

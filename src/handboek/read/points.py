@@ -14,9 +14,8 @@ import re
 import textwrap
 from dataclasses import dataclass
 
-from markdown.extensions.toc import slugify
-
 from handboek.model import Point
+from handboek.read.slugs import slugify
 
 _POINT = re.compile(r"^[-*+][ \t]+\*\*(.+?)\*\*[ \t]*(.*)$")
 POINT_PREFIX = "punt-"

@@ -39,11 +39,22 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from markdown.extensions.fenced_code import FencedBlockPreprocessor
-from markdown.inlinepatterns import LINK_RE, LinkInlineProcessor
-
-_FENCED_BLOCK = FencedBlockPreprocessor.FENCED_BLOCK_RE
+# Python-Markdown's `FencedBlockPreprocessor.FENCED_BLOCK_RE`, written out so that the
+# check does not load Python-Markdown; tests/test_one_reader.py keeps the two equal.
+FENCED_BLOCK = re.compile(
+    r"""
+(?P<fence>^(?:~{3,}|`{3,}))[ ]*                          # opening fence
+((\{(?P<attrs>[^\n]*)\})|                                # (optional {attrs} or
+(\.?(?P<lang>[\w#.+-]*)[ ]*)?                            # optional (.)lang
+(hl_lines=(?P<quot>"|')(?P<hl_lines>.*?)(?P=quot)[ ]*)?) # optional hl_lines)
+\n                                                       # newline (end of opening fence)
+(?P<code>.*?)(?<=\n)                                     # the code block
+(?P=fence)[ ]*$                                          # closing fence
+""",
+    re.MULTILINE | re.DOTALL | re.VERBOSE,
+)
 _FENCE_LINE = re.compile(r"^(?:~{3,}|`{3,})", re.M)
 _BACKTICKS = re.compile(r"`+")
 _COMMENT_START = re.compile(r"<!--")
@@ -54,15 +65,20 @@ _HTML_LINE = re.compile(r"^ {0,3}<[A-Za-z/!?]", re.M)
 _LINK_END = re.compile(r"\]\(")
 
 
-class _LinkReader(LinkInlineProcessor):
-    """Python-Markdown's reader of `(destination "title")`, outside a Markdown instance:
-    there are no stashed inline placeholders to put back."""
+@functools.cache
+def _link_reader() -> Any:
+    """Python-Markdown's reader of `(destination "title")`, outside a Markdown instance
+    (there are no stashed inline placeholders to put back); loaded only for a destination
+    that is not simple."""
+    from markdown.inlinepatterns import LINK_RE, LinkInlineProcessor
 
-    def unescape(self, text: str) -> str:
-        return text
+    class LinkReader(LinkInlineProcessor):
+        def unescape(self, text: str) -> str:
+            return text
+
+    return LinkReader(LINK_RE)
 
 
-_LINK_READER = _LinkReader(LINK_RE)
 # A destination longer than this is not read on (and reported as not closed): reading
 # every `](` of a paragraph to its end would take time in the square of its length.
 MAX_DESTINATION = 500
@@ -239,7 +255,7 @@ def _blank_fences(
     included); a fence line outside them is a fence that is never closed."""
     parts, position, index = [], 0, 0
     spans: list[tuple[int, int]] = []
-    while match := _FENCED_BLOCK.search(markdown, index):
+    while match := FENCED_BLOCK.search(markdown, index):
         if match.group("attrs") is not None and _unbalanced(match.group("attrs")):
             index = match.end("attrs")  # as Python-Markdown: `{...}` that is no attr_list
             continue
@@ -370,10 +386,11 @@ def _destination_span(text: str, start: int, paragraph_end: int) -> tuple[int, i
     if simple := _SIMPLE_DESTINATION.match(text, start, end):  # most links: (pagina.md#anker)
         return simple.span(1)
     data = text[start - 1 : end]  # from the '('
-    href, _, _, handled = _LINK_READER.getLink(data, 0)
+    reader = _link_reader()
+    href, _, _, handled = reader.getLink(data, 0)
     if not handled:
         return None
-    opening = _LINK_READER.RE_LINK.match(data)
+    opening = reader.RE_LINK.match(data)
     assert opening is not None  # data starts with '('
     if opening.group(1):  # (<destination> "title")
         begin = start - 1 + opening.start(1) + 1
@@ -388,9 +405,9 @@ def _paragraph_end(text: str, start: int) -> int:
     return blank.start() if blank else len(text)
 
 
-def replace_destinations(markdown: str, replace: Callable[[str], str]) -> str:
-    """`markdown` with the destination of every inline link, image and reference
-    definition replaced by `replace(destination)`; code and comments stay as they are."""
+def destination_spans(markdown: str) -> list[tuple[int, int]]:
+    """Where the destination of every inline link, image and reference definition is
+    (offsets in `markdown`, in order); never in code or comments."""
     text = prose(markdown, 1).text
     openings = _opening_brackets(text)
     spans = [
@@ -402,8 +419,14 @@ def replace_destinations(markdown: str, replace: Callable[[str], str]) -> str:
     for match in _DEFINITION.finditer("\n" + text):
         begin, end = match.start(2) - 1, match.end(2) - 1  # offsets in "\n" + text
         spans.append((begin + 1, end - 1) if text.startswith("<", begin) else (begin, end))
+    return sorted(spans)
+
+
+def replace_destinations(markdown: str, replace: Callable[[str], str]) -> str:
+    """`markdown` with the destination of every inline link, image and reference
+    definition replaced by `replace(destination)`; code and comments stay as they are."""
     parts, position = [], 0
-    for begin, end in sorted(spans):
+    for begin, end in destination_spans(markdown):
         parts += [markdown[position:begin], replace(markdown[begin:end])]
         position = end
     return "".join([*parts, markdown[position:]])

@@ -10,11 +10,11 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from handboek.problems import Problem
+from handboek.problems import Finding, Problem
 
 SYNONYMS_FILE = "zoekwoorden.yml"
 # The words of a text, as the search separator in mkdocs.yml splits them (letters and digits).
@@ -62,57 +62,68 @@ def read_synonyms(
     entries: list[Synonyms] = []
     problems: list[Problem] = []
     seen: dict[str, int] = {}
-
-    def problem(line: int, message: str, hint: str) -> None:
-        problems.append(Problem(shown_path, line, message, hint))
-
     text = path.read_text(encoding="utf-8-sig")
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        match = _ENTRY.match(line)
-        if match is None:
-            problem(
+        entry, findings = _entry(line, number)
+        if entry is not None:
+            findings = list(_entry_helps(entry, seen, known))
+            seen.setdefault(entry.word, number)
+            if not findings:
+                entries.append(entry)
+        problems.extend(Problem(shown_path, *finding) for finding in findings)
+    return tuple(entries), problems
+
+
+def _entry(line: str, number: int) -> tuple[Synonyms | None, list[Finding]]:
+    """One line read as `woord: synoniem, synoniem`, or what is wrong with it."""
+    match = _ENTRY.match(line)
+    if match is None:
+        return None, [
+            Finding(
                 number,
                 f"deze regel is geen 'woord: synoniem, synoniem': '{line}'",
                 "schrijf het woord uit de tekst, een dubbele punt en daarna de woorden die "
                 "lezers typen, met komma's ertussen, bijvoorbeeld: sportvereniging: sportclub",
             )
-            continue
-        word = match["word"].strip()
-        synonyms = tuple(part.strip() for part in match["synonyms"].split(",") if part.strip())
-        bad = [item for item in (word, *synonyms) if not _GOOD_WORD.match(item)]
-        for item in bad:
-            problem(
-                number,
-                f"'{item}' is geen los woord in kleine letters",
-                "gebruik alleen kleine letters en cijfers, zonder spaties of leestekens; "
-                "zet elk woord apart, met komma's ertussen",
-            )
-        if not synonyms:
-            problem(
+        ]
+    word = match["word"].strip()
+    synonyms = tuple(part.strip() for part in match["synonyms"].split(",") if part.strip())
+    findings = [
+        Finding(
+            number,
+            f"'{item}' is geen los woord in kleine letters",
+            "gebruik alleen kleine letters en cijfers, zonder spaties of leestekens; "
+            "zet elk woord apart, met komma's ertussen",
+        )
+        for item in (word, *synonyms)
+        if not _GOOD_WORD.match(item)
+    ]
+    if not synonyms:
+        findings.append(
+            Finding(
                 number,
                 f"bij '{word}' staat geen synoniem",
                 "zet na de dubbele punt de woorden die lezers typen, bijvoorbeeld: "
                 "sportvereniging: sportclub",
             )
-        if bad or not synonyms:
-            continue
-        if word in seen:
-            problem(
-                number,
-                f"'{word}' staat al op regel {seen[word]}",
-                "zet alle synoniemen van een woord op één regel",
-            )
-            continue
-        seen[word] = number
-        if not any(known_word.startswith(word) for known_word in known):
-            problem(
-                number,
-                f"'{word}' staat op geen enkele pagina, dus dit synoniem vindt niets",
-                "schrijf links het woord zoals het in de tekst staat (of haal de regel weg)",
-            )
-            continue
-        entries.append(Synonyms(word, synonyms, number))
-    return tuple(entries), problems
+        )
+    return (None, findings) if findings else (Synonyms(word, synonyms, number), [])
+
+
+def _entry_helps(entry: Synonyms, seen: Mapping[str, int], known: set[str]) -> Iterator[Finding]:
+    """A word is on one line only, and in some page (else its synonyms find nothing)."""
+    if entry.word in seen:
+        yield Finding(
+            entry.line,
+            f"'{entry.word}' staat al op regel {seen[entry.word]}",
+            "zet alle synoniemen van een woord op één regel",
+        )
+    elif not any(known_word.startswith(entry.word) for known_word in known):
+        yield Finding(
+            entry.line,
+            f"'{entry.word}' staat op geen enkele pagina, dus dit synoniem vindt niets",
+            "schrijf links het woord zoals het in de tekst staat (of haal de regel weg)",
+        )

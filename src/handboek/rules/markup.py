@@ -16,17 +16,39 @@ Each rule takes a `Document` and yields `(line, message, hint)`.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
+from typing import Any
 
-from markdown.extensions.attr_list import AttrListTreeprocessor, _scanner
-
+from handboek.problems import Finding
 from handboek.read import scan
 from handboek.read.document import Document
 
-Finding = tuple[int, str, str]
+# attr_list's `AttrListTreeprocessor.BASE_RE`, written out so that the check loads
+# Python-Markdown only for what it cannot read itself (tests/test_rules_safety.py keeps the
+# two equal).
+ATTR_LIST = re.compile(r"\{\:?[ ]*([^\}\n ][^\n]*)\}")
+# What attr_list's scanner reads as nothing but an id (`_handle_word` of `#anker`).
+_ONLY_AN_ID = re.compile(r"#([^ =}]+) *")
 
-_ATTR_LIST = re.compile(AttrListTreeprocessor.BASE_RE)
+
+@functools.cache
+def _scanner() -> Any:
+    """attr_list's own scanner, loaded for the first list that is more than an id."""
+    from markdown.extensions.attr_list import _scanner
+
+    return _scanner
+
+
+def scan_attributes(written: str) -> tuple[list[tuple[str, str | None]], str]:
+    """What attr_list's scanner makes of the text between `{` and `}`: the attributes, and
+    what it could not read."""
+    if only_an_id := _ONLY_AN_ID.fullmatch(written):
+        return [("id", only_an_id[1])], ""
+    return _scanner().scan(written)
+
+
 # An attribute list longer than this is not read on, and reported (reading every '{' of a
 # long line to its end would take time in the square of the line's length).
 MAX_ATTRIBUTE_LIST = 200
@@ -45,14 +67,14 @@ def code_and_comments_are_closed(document: Document) -> Iterator[Finding]:
         if kind == "fence":
             fence = re.match(r"`+|~+", prose.source[offset:])
             assert fence is not None
-            yield (
+            yield Finding(
                 line,
                 f"het codeblok dat hier begint met '{fence.group(0)}' wordt niet gesloten",
                 f"zet na de code een regel met precies '{fence.group(0)}' (zonder spaties "
                 "ervoor); zonder die regel is er geen codeblok en toont de site de tekens",
             )
         else:
-            yield (
+            yield Finding(
                 line,
                 "het HTML-commentaar '<!--' wordt niet gesloten",
                 "sluit het commentaar in dezelfde alinea af met '-->', of haal '<!--' weg",
@@ -62,7 +84,7 @@ def code_and_comments_are_closed(document: Document) -> Iterator[Finding]:
 def links_are_closed(document: Document) -> Iterator[Finding]:
     """`[tekst](doel` gets its `)`; the site would show the Markdown as text."""
     for line in document.unclosed_links:
-        yield (
+        yield Finding(
             line,
             "de link wordt niet gesloten: na '](' ontbreekt ')'",
             "sluit de link af met ')' in dezelfde alinea, zo: [tekst](doel) (een doel is "
@@ -75,18 +97,20 @@ def attribute_lists(text: str) -> list[tuple[int, list[tuple[str, str | None]], 
     it is longer than MAX_ATTRIBUTE_LIST and was not read to its end)."""
     if "<style" in text.lower():  # CSS braces; <style> itself is an error of `safety`
         text = _STYLE_ELEMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
-    found = []
+    found: list[tuple[int, list[tuple[str, str | None]], bool]] = []
+    if "{" not in text:
+        return found
     covered = 0
     for brace in re.finditer(r"\{", text):
         position = brace.start()
         if position < covered:
             continue
         line_end = text.find("\n", position)
-        match = _ATTR_LIST.match(text, position, len(text) if line_end == -1 else line_end)
+        match = ATTR_LIST.match(text, position, len(text) if line_end == -1 else line_end)
         if match is None:
             continue
         written = match.group(1)[:MAX_ATTRIBUTE_LIST]
-        attributes, rest = _scanner.scan(written)
+        attributes, rest = scan_attributes(written)
         covered = match.start(1) + len(written) - len(rest)
         found.append((position, attributes, not rest and len(match.group(1)) > len(written)))
     return found
@@ -98,15 +122,17 @@ def attributes_are_only_ids(document: Document) -> Iterator[Finding]:
     for position, attributes, too_long in attribute_lists(prose.text):
         line = prose.line_at(position)
         if too_long:
-            yield line, "tussen '{' en '}' staat te veel tekst", _ATTR_HINT
+            yield Finding(line, "tussen '{' en '}' staat te veel tekst", _ATTR_HINT)
             continue
         for name, value in attributes:
             if name == "id":
                 continue
             if name == ".":
-                yield line, f"de klasse '.{value}' tussen accolades is niet toegestaan", _ATTR_HINT
+                yield Finding(
+                    line, f"de klasse '.{value}' tussen accolades is niet toegestaan", _ATTR_HINT
+                )
             else:
-                yield (
+                yield Finding(
                     line,
                     f"het attribuut '{name}' tussen accolades is niet toegestaan",
                     _ATTR_HINT,
