@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from handboek import build
-from tests.conftest import PROJECT_PARTS, SOURCE_DATE_EPOCH
+from tests.conftest import PROJECT_PARTS, build_environment
 
 PREVIOUS_SITE = {
     "index.html": b"<p>de vorige site</p>\n",
@@ -33,13 +33,12 @@ class Run:
 
 
 def _run_bouw(project: Path, *arguments: str) -> Run:
-    environment = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
     completed = subprocess.run(
         [sys.executable, "-m", "handboek.cli", "bouw", *arguments],
         cwd=project,
         capture_output=True,
         text=True,
-        env=environment,
+        env=build_environment(),
         check=False,
     )
     return Run(completed.returncode, completed.stdout, completed.stderr)

@@ -19,7 +19,6 @@ Paper without a size in the CSS is A4 (`format="A4"`), as in a Dutch print dialo
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
 from collections.abc import Iterator
@@ -33,14 +32,12 @@ from tinycss2 import ast
 
 from handboek import render
 from handboek.model import MATRIX_ROWS, OVERVIEW_PATH, PRINT_ALL_PATH, Handbook
-from tests.browser.conftest import ServeSite, SiteWithEnvironments, model_of, page_url
-from tests.conftest import ROOT, SOURCE_DATE_EPOCH
+from tests.browser.conftest import ServeSite, SiteWithEnvironments, page_url
+from tests.conftest import ROOT, TEST_DATE, model_of
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
     from pypdf import PageObject
-
-pytestmark = pytest.mark.browser
 
 A4_PORTRAIT = (595, 842)  # points; Chromium rounds to whole pixels, so allow 1 pt
 A4_LANDSCAPE = (842, 595)
@@ -108,7 +105,7 @@ def matrix_items(handbook: Handbook) -> list[str]:
 
 
 def build_date() -> str:
-    return render.dutch_date(dt.datetime.fromtimestamp(int(SOURCE_DATE_EPOCH), tz=dt.UTC).date())
+    return render.dutch_date(TEST_DATE)
 
 
 @dataclass(frozen=True)
@@ -172,13 +169,18 @@ def test_overview_print_leaves_out_the_site_around_it(overview: PrintedOverview)
         assert screen_only not in overview.pages[0].text
 
 
-@pytest.mark.parametrize(
-    "content_path",
-    [page.path for page in model_of(ROOT).pages],
+# Every content file, listed without reading it at collection time; the test checks that the
+# model has it as a page.
+CONTENT_PATHS = sorted(
+    path.relative_to(ROOT / "content").as_posix() for path in (ROOT / "content").rglob("*.md")
 )
+
+
+@pytest.mark.parametrize("content_path", CONTENT_PATHS)
 def test_content_page_prints_without_an_empty_last_page(
-    page: Page, site_url: str, content_path: str
+    page: Page, site_url: str, content_path: str, real_handbook: Handbook
 ):
+    assert content_path in {known.path for known in real_handbook.pages}, "geen pagina in het model"
     printed = print_pdf(page, page_url(site_url, content_path))
     assert [size_of(p) for p in printed] == [A4_PORTRAIT] * len(printed)
     empty = [number for number, p in enumerate(printed, 1) if not p.text.strip()]

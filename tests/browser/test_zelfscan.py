@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,16 +25,14 @@ from typing import TYPE_CHECKING
 import pytest
 
 from handboek.model import SELF_SCAN_PATH, Handbook
-from tests.browser.conftest import ServeSite, model_of, page_url
+from tests.browser.conftest import ServeSite, page_url
 from tests.browser.test_accessibility import axe_violations
 from tests.browser.test_print import A4_PORTRAIT, _read, size_of, squeeze
 from tests.browser.test_privacy import first_visit
-from tests.conftest import ROOT, copy_project, run_build
+from tests.conftest import ROOT, model_of
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
-
-pytestmark = pytest.mark.browser
 
 FIXTURE = ROOT / "tests" / "fixtures" / "gemeente-voorbeeld"
 STORAGE_KEY = "localStorage:handboek-zelfscan:/zelfscan/"
@@ -230,12 +227,8 @@ def test_axe_finds_nothing_on_the_filled_in_zelfscan(page: Page, site_url: str) 
 
 
 @pytest.fixture(scope="module")
-def fork_url(tmp_path_factory: pytest.TempPathFactory, serve_site: ServeSite) -> Iterator[str]:
-    fork = copy_project(tmp_path_factory.mktemp("fork") / "project")
-    shutil.copytree(FIXTURE, fork / "lokaal")
-    build = run_build(fork)
-    assert build.returncode == 0, build.output
-    yield serve_site(build.site)
+def fork_url(fork_site: Path, serve_site: ServeSite) -> Iterator[str]:
+    yield serve_site(fork_site)
 
 
 def test_axe_finds_nothing_on_a_forks_zelfscan_and_open_data(page: Page, fork_url: str) -> None:
