@@ -126,3 +126,11 @@ def test_the_public_api_loads_each_name_from_its_module() -> None:
         assert getattr(handboek, name) is not None
     with pytest.raises(AttributeError, match="no_such_name"):
         handboek.no_such_name  # noqa: B018
+
+
+def test_the_content_folder_is_named_once() -> None:
+    """The package's CONTENT_FOLDER is the folder mkdocs.yml builds from (`docs_dir`)."""
+    from handboek.model import CONTENT_FOLDER
+
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert f"\ndocs_dir: {CONTENT_FOLDER}\n" in config

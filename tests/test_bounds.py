@@ -9,22 +9,21 @@ takes on them is measured by hand, not in a test (see the report in the PR).
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from handboek.check import check_content
 from handboek.problems import errors, report
+from tests.conftest import TEST_DATE
 from tests.sample_content import PAGE, write_content
 
-TODAY = dt.date(2026, 12, 1)
 FRONT = PAGE.removeprefix("---\n").split("---\n")[0]
 
 
 def check(tmp_path: Path, text: str) -> str:
     content = write_content(tmp_path, {"groot.md": text})
-    return report(check_content(content, tmp_path, on=TODAY).problems)
+    return report(check_content(content, tmp_path, on=TEST_DATE).problems)
 
 
 CASES = {
@@ -82,7 +81,7 @@ def test_abuse_gets_a_clean_error(tmp_path: Path, name: str) -> None:
 def test_many_unclosed_links_in_one_paragraph_are_each_reported(tmp_path: Path) -> None:
     # 200 KB in one paragraph, 5,000 `[a](` without `)`: read in one pass per link.
     content = write_content(tmp_path, {"groot.md": PAGE + "[a](b c\n" * 5_000})
-    found = errors(check_content(content, tmp_path, on=TODAY).problems)
+    found = errors(check_content(content, tmp_path, on=TEST_DATE).problems)
     assert len(found) == 5_000
     assert {problem.message for problem in found} == {
         "de link wordt niet gesloten: na '](' ontbreekt ')'"

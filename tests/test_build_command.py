@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from handboek import build
-from tests.conftest import PROJECT_PARTS, SOURCE_DATE_EPOCH
+from tests.conftest import PROJECT_PARTS, build_environment
 
 PREVIOUS_SITE = {
     "index.html": b"<p>de vorige site</p>\n",
@@ -33,13 +33,12 @@ class Run:
 
 
 def _run_bouw(project: Path, *arguments: str) -> Run:
-    environment = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
     completed = subprocess.run(
         [sys.executable, "-m", "handboek.cli", "bouw", *arguments],
         cwd=project,
         capture_output=True,
         text=True,
-        env=environment,
+        env=build_environment(),
         check=False,
     )
     return Run(completed.returncode, completed.stdout, completed.stderr)
@@ -196,3 +195,16 @@ def test_swap_restores_previous_site_when_new_one_cannot_move_in(
         build._swap_in(fresh, site)
     assert _files(site) == PREVIOUS_SITE
     assert _entries(tmp_path) == ["nieuw", "site"]
+
+
+def test_the_pdf_gets_the_same_table_cell_ids_whatever_chromium_counted() -> None:
+    """Chromium numbers the ids of table cells from a counter that depends on timing; the build
+    numbers them in their own order, with the same length (a byte-reproducible PDF)."""
+    from handboek import build
+
+    first = b"<< /ID (node00000286) >> << /Headers [(node00000286)] /ID (node00000290) >>"
+    second = first.replace(b"00000286", b"00000287").replace(b"00000290", b"00000291")
+    stable = build._stable_node_ids(first)
+    assert stable == build._stable_node_ids(second)
+    assert stable == b"<< /ID (node00000000) >> << /Headers [(node00000000)] /ID (node00000001) >>"
+    assert len(stable) == len(first)

@@ -21,22 +21,18 @@ runs as a real subprocess to show there is no traceback.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from handboek.check import CheckResult, check_content
 from handboek.problems import errors, report
-from tests.conftest import SOURCE_DATE_EPOCH
+from tests.conftest import TEST_DATE, run_check_command
 from tests.sample_content import write_content
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
-TODAY = dt.date(2026, 12, 1)  # = SOURCE_DATE_EPOCH of the tests
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 PLACES = {"omgeving": "omgevingen/", "pagina": ""}
 CASES = sorted(path for folder in PLACES for path in (CORPUS / folder).glob("*.md"))
@@ -58,7 +54,7 @@ def content_path(case: Path) -> str:
 
 def check(case: Path, project: Path) -> tuple[CheckResult, str]:
     content = write_content(project, {content_path(case): case.read_bytes()})
-    result = check_content(content, project, on=TODAY)
+    result = check_content(content, project, on=TEST_DATE)
     return result, report(result.problems) + "\n"
 
 
@@ -72,7 +68,7 @@ def test_the_corpus_is_big_enough() -> None:
 
 def test_the_base_is_valid(tmp_path: Path) -> None:
     content = write_content(tmp_path)
-    assert check_content(content, tmp_path, on=TODAY).problems == ()
+    assert check_content(content, tmp_path, on=TEST_DATE).problems == ()
 
 
 def test_every_case_has_its_expected_output_and_nothing_else_is_there() -> None:
@@ -102,20 +98,7 @@ def test_case_fails_and_names_its_file_and_line(case: Path, tmp_path: Path) -> N
 def test_case_as_a_real_command(name: str, tmp_path: Path) -> None:
     case = CORPUS / name
     write_content(tmp_path, {content_path(case): case.read_bytes()})
-    completed = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import sys; from handboek.cli import main; sys.exit(main())",
-            "check",
-        ],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH},
-        timeout=60,
-        check=False,
-    )
+    completed = run_check_command(tmp_path)
     assert completed.returncode == 1
     assert completed.stderr == ""
     assert "Traceback" not in completed.stdout

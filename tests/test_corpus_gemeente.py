@@ -16,23 +16,19 @@ number; a sample runs as a real `handboek check` process (no traceback).
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from handboek.check import CheckResult, check_content
 from handboek.problems import errors, report
-from tests.conftest import SOURCE_DATE_EPOCH
+from tests.conftest import TEST_DATE, run_check_command
 from tests.sample_content import write_content
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 BASE = CORPUS / "gemeente-basis"
-TODAY = dt.date(2026, 12, 1)
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 CASES = sorted(path for path in (CORPUS / "gemeente").iterdir() if path.is_dir())
 EXPECTED = "verwacht.txt"
@@ -76,7 +72,7 @@ def case_paths(case: Path) -> set[str]:
 
 def check(case: Path, root: Path) -> tuple[CheckResult, str]:
     project = make_project(case, root)
-    result = check_content(project / "content", project, on=TODAY)
+    result = check_content(project / "content", project, on=TEST_DATE)
     return result, report(result.problems) + "\n"
 
 
@@ -86,7 +82,7 @@ def test_the_corpus_is_big_enough() -> None:
 
 def test_the_base_is_valid(tmp_path: Path) -> None:
     project = make_project(None, tmp_path)
-    result = check_content(project / "content", project, on=TODAY)
+    result = check_content(project / "content", project, on=TEST_DATE)
     assert errors(result.problems) == []
 
 
@@ -111,20 +107,7 @@ def test_case_fails_and_names_its_file_and_line(case: Path, tmp_path: Path) -> N
 def test_case_as_a_real_command(name: str, tmp_path: Path) -> None:
     case = CORPUS / "gemeente" / name
     make_project(case, tmp_path)
-    completed = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import sys; from handboek.cli import main; sys.exit(main())",
-            "check",
-        ],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH},
-        timeout=60,
-        check=False,
-    )
+    completed = run_check_command(tmp_path)
     assert completed.returncode == 1
     assert completed.stderr == ""
     assert "Traceback" not in completed.stdout

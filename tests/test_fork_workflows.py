@@ -18,7 +18,6 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
 import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -33,7 +32,7 @@ from handboek.check import check_content
 from handboek.local import manifest, pullrequests
 from handboek.local.pullrequests import fenced
 from handboek.problems import Problem, report
-from tests.conftest import ROOT, SOURCE_DATE_EPOCH, copy_project, run_build
+from tests.conftest import ROOT, SOURCE_DATE_EPOCH, copy_project, http_server, run_build
 from tests.test_fork import FIXTURE, NAME, NEW_SENTENCE, POINT, git, ok
 
 SCRIPT = ROOT / "scripts" / "gemeente_workflow.py"
@@ -125,13 +124,9 @@ def github() -> Iterator[FakeGitHub]:
         def log_message(self, *arguments: object) -> None:
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    fake.url = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield fake
-    server.shutdown()
-    server.server_close()
+    with http_server(Handler) as url:
+        fake.url = url
+        yield fake
 
 
 # --- GitHub played with git ----------------------------------------------------------------

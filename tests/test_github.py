@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from handboek import cli
 from handboek.problems import Problem, Severity, github_annotations, summary_markdown
-from tests.conftest import SOURCE_DATE_EPOCH, copy_project, run_build
+from tests.conftest import copy_project, run_build, run_check
 from tests.sample_content import ENVIRONMENT, write_content
 
 THREE_MISTAKES = (
@@ -39,15 +38,6 @@ REPORT = (
     "    tip: bedoelde je '## Wie zijn de bruggenbouwers?'?\n"
     "3 fouten, 0 meldingen\n"
 )
-
-
-def run_check(
-    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> tuple[int, str]:
-    monkeypatch.chdir(project)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
-    code = cli.main(["check"])
-    return code, capsys.readouterr().out
 
 
 def test_three_mistakes_give_three_errors_at_their_lines_and_a_summary(

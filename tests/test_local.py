@@ -8,7 +8,6 @@ same check that `handboek check` and the build run.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import errno
 import hashlib
@@ -39,10 +38,9 @@ from handboek.local import (
 from handboek.model import GENERATED_PATHS, PRINT_ALL_PATH
 from handboek.problems import Severity
 from handboek.read.document import list_content, read_document
-from tests.conftest import ROOT, copy_project, run_build
+from tests.conftest import ROOT, TEST_DATE, copy_project, run_build
 from tests.sample_content import ENVIRONMENT, write_content
 
-ON = dt.date(2026, 12, 1)
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "gemeente-voorbeeld"
 
 GEMEENTE = "naam: Gemeente Voorbeeld\n"
@@ -96,7 +94,7 @@ def make_fork(
 
 
 def check(root: Path) -> list[str]:
-    result = check_content(root / "content", root, on=ON)
+    result = check_content(root / "content", root, on=TEST_DATE)
     return [problem.format() for problem in sorted(result.problems)]
 
 
@@ -110,7 +108,7 @@ def herzien(root: Path, monkeypatch: pytest.MonkeyPatch, *targets: str) -> int:
 
 def test_minimal_layer_is_valid_and_becomes_part_of_the_model(tmp_path: Path) -> None:
     root = make_fork(tmp_path)
-    result = check_content(root / "content", root, on=ON)
+    result = check_content(root / "content", root, on=TEST_DATE)
     assert result.problems == ()
     assert result.handbook is not None and result.handbook.local is not None
     assert result.handbook.local.name == "Gemeente Voorbeeld"
@@ -120,7 +118,7 @@ def test_minimal_layer_is_valid_and_becomes_part_of_the_model(tmp_path: Path) ->
 
 def test_upstream_without_a_layer_has_no_local_model(tmp_path: Path) -> None:
     write_content(tmp_path)
-    result = check_content(tmp_path / "content", tmp_path, on=ON)
+    result = check_content(tmp_path / "content", tmp_path, on=TEST_DATE)
     assert result.handbook is not None and result.handbook.local is None
 
 
@@ -131,7 +129,7 @@ def test_a_statement_page_replaces_upstreams_at_the_same_address(tmp_path: Path)
         {"lokaal/paginas/toegankelijkheid.md": statement},
         {"toegankelijkheid.md": CONTACT.replace("titel: Contact", "titel: Toegankelijkheid")},
     )
-    result = check_content(root / "content", root, on=ON)
+    result = check_content(root / "content", root, on=TEST_DATE)
     assert result.handbook is not None
     titles = [page.title for page in result.handbook.pages if page.path == "toegankelijkheid.md"]
     assert titles == ["Toegankelijkheid van Voorbeeld"]
@@ -338,7 +336,7 @@ def test_the_check_knows_exactly_the_anchors_of_a_forks_built_pages(tmp_path: Pa
         for file in listing.pages
         for path in [file.relative_to(content).as_posix()]
     ]
-    site = layer.check_layer(fork, [d for d in documents if d], ON, listing.files).site
+    site = layer.check_layer(fork, [d for d in documents if d], TEST_DATE, listing.files).site
 
     def built_ids(path: str) -> set[str]:
         url = "" if path == "index.md" else path.removesuffix(".md") + "/"
@@ -429,7 +427,7 @@ def test_wcag_contrast_formula() -> None:
 
 def test_valid_colours_become_custom_properties(tmp_path: Path) -> None:
     root = make_fork(tmp_path, {"lokaal/gemeente.yml": COLOURS})
-    result = check_content(root / "content", root, on=ON)
+    result = check_content(root / "content", root, on=TEST_DATE)
     assert result.handbook is not None and result.handbook.local is not None
     css = result.handbook.local.css
     assert "  --md-primary-fg-color: #0b4f3c;\n" in css
@@ -625,7 +623,7 @@ def test_an_upstream_change_under_a_note_is_te_herzien_with_a_diff(
     environment.write_text(
         WITH_POINTS.replace("Nog een zin.", "Nog een andere zin."), encoding="utf-8"
     )
-    result = check_content(root / "content", root, on=ON)
+    result = check_content(root / "content", root, on=TEST_DATE)
     assert [problem.severity for problem in result.problems] == [Severity.REVISE]
     assert result.handbook is not None  # a notice: the build goes on
     assert check(root) == [
@@ -671,7 +669,7 @@ def test_a_point_removed_upstream_is_a_notice_not_an_error(
     (root / "content/omgevingen/voorbeeld.md").write_text(
         WITH_POINTS.replace("**Tweede actie.**", "**Tweede stap.**"), encoding="utf-8"
     )
-    result = check_content(root / "content", root, on=ON)
+    result = check_content(root / "content", root, on=TEST_DATE)
     assert result.handbook is not None and result.handbook.local is not None
     note = result.handbook.local.environment("voorbeeld").notes[0]
     assert (note.part.anchor, note.point) == ("wat-kan-de-gemeente-doen", None)
@@ -981,7 +979,7 @@ def test_a_file_and_links_under_an_earlier_name_work_with_a_notice(tmp_path: Pat
         "    tip: schrijf nieuw.md in plaats van voorbeeld.md; " + rename_tip + "werkt de link "
         "ook zo",
     ]
-    result = check_content(root / "content", root, on=ON)
+    result = check_content(root / "content", root, on=TEST_DATE)
     assert result.handbook is not None and result.handbook.local is not None
     local = result.handbook.local
     assert list(local.environments) == ["nieuw"]

@@ -14,9 +14,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from handboek.check import check_content
 from handboek.model import MATRIX_ROWS, Handbook
-from tests.conftest import ROOT, run_build
+from tests.conftest import ROOT, model_of, run_build
 
 TEST_ENVIRONMENT = ROOT / "tests" / "fixtures" / "omgevingen" / "testomgeving-vier.md"
 
@@ -93,12 +92,6 @@ def expected_cells(handbook: Handbook) -> Cells:
         for row in MATRIX_ROWS
         for environment in handbook.environments
     }
-
-
-def model_of(project: Path) -> Handbook:
-    result = check_content(project / "content", project)
-    assert result.handbook is not None, result.problems
-    return result.handbook
 
 
 def test_matrix_shows_exactly_the_items_of_the_model(built_site: Path) -> None:

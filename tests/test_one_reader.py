@@ -4,6 +4,8 @@ comments as Python-Markdown does, and count what Python-Markdown renders."""
 
 from __future__ import annotations
 
+import pytest
+
 from handboek import render
 from handboek.local import drift
 from handboek.read import body, scan
@@ -42,3 +44,77 @@ def test_the_fence_expression_is_python_markdowns() -> None:
 
     assert scan.FENCED_BLOCK.pattern == FencedBlockPreprocessor.FENCED_BLOCK_RE.pattern
     assert scan.FENCED_BLOCK.flags == FencedBlockPreprocessor.FENCED_BLOCK_RE.flags
+
+
+def test_renamed_environments_are_followed_in_links_only_never_in_code_or_text() -> None:
+    """`local.renames.rewrite_links` reads destinations with the one reader (scan)."""
+    from handboek.local import renames
+
+    markdown = (
+        "Zie [de oude](../omgevingen/oud.md#wat-werkt) en [ook](oud.md).\n"
+        "\n"
+        "```\n"
+        "[in code](oud.md)\n"
+        "```\n"
+        "\n"
+        "Het bestand oud.md heet nu anders; `[code](oud.md)` blijft staan.\n"
+        "\n"
+        "[def]: omgevingen/oud.md\n"
+    )
+    text, found = renames.rewrite_links(markdown, {"oud": "nieuw"})
+    assert text == markdown.replace("omgevingen/oud.md#", "omgevingen/nieuw.md#").replace(
+        "(oud.md).", "(nieuw.md)."
+    ).replace("[def]: omgevingen/oud.md", "[def]: omgevingen/nieuw.md")
+    assert [(r.offset, r.old, r.new) for r in found] == [
+        (0, "oud", "nieuw"),
+        (0, "oud", "nieuw"),
+        (8, "oud", "nieuw"),
+    ]
+
+
+def test_the_hash_heading_expression_is_python_markdowns() -> None:
+    from markdown.blockprocessors import HashHeaderProcessor
+
+    line_pattern = HashHeaderProcessor.RE.pattern.removeprefix("(?:^|\\n)").removesuffix(
+        "(?:\\n|$)"
+    )
+    assert body.HASH_HEADING.pattern == f"^{line_pattern}$"
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "#Kop zonder spatie\n\nTekst.",
+        "## Kop ##\n\nTekst.",
+        "Kop onderstreept\n===\n\nTekst.\n\nNog een\n---",
+        "- punt\n---",
+        "Tekst\n\n---\n\nMeer tekst.",
+        "```\nIn code\n---\n```\n\n## Echte kop",
+        "    ingesprongen code\n---",
+        "<!--\n# verborgen\n-->\n\nZichtbaar\n===",
+    ],
+)
+def test_headings_are_the_headings_python_markdown_renders(markdown: str) -> None:
+    import re
+
+    import markdown as python_markdown
+
+    html = python_markdown.markdown(markdown, extensions=["fenced_code"])
+    rendered = [(int(level), text) for level, text in re.findall(r"<h([1-6])>(.*?)</h\1>", html)]
+    assert [(h.level, h.text) for h in body.headings(markdown, 1)] == rendered
+
+
+def test_a_quote_mark_in_code_is_no_quote() -> None:
+    section = body.Section(None, "```\n> geen citaat\n```\n\n> Echt citaat.\n>\n> — Rol", 1)
+    quotes, stray = body.blockquotes(section)
+    assert [(q.paragraphs, q.attribution, q.line) for q in quotes] == [
+        (("Echt citaat.",), "Rol", 5)
+    ]
+    assert stray == [1, 2, 3]
+
+
+def test_the_print_page_shifts_every_rendered_heading_and_nothing_in_code() -> None:
+    markdown = "## Kop\n\n###Zonder spatie\n\nOnderstreept\n---\n\n```\n## in code\n```"
+    assert render._shift_headings(markdown, 1) == (
+        "### Kop\n\n####Zonder spatie\n\n### Onderstreept\n\n\n```\n## in code\n```"
+    )

@@ -10,30 +10,17 @@ municipality's additions are in, marked as local.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
 import jsonschema
-import pytest
 
 from handboek import opendata
-from handboek.check import check_content
-from handboek.model import MATRIX_ROWS, Handbook
-from tests.conftest import ROOT, SOURCE_DATE_EPOCH, copy_project, run_build
-
-FIXTURE = ROOT / "tests" / "fixtures" / "gemeente-voorbeeld"
-BUILD_DATE = dt.datetime.fromtimestamp(int(SOURCE_DATE_EPOCH), tz=dt.UTC).date()
-
-
-def model_of(project: Path) -> Handbook:
-    result = check_content(project / "content", project)
-    assert result.handbook is not None, result.problems
-    return result.handbook
+from handboek.model import MATRIX_ROWS
+from tests.conftest import ROOT, TEST_DATE, copy_project, model_of, run_build
 
 
 def data_of(site: Path) -> dict[str, Any]:
@@ -111,7 +98,7 @@ def test_ids_are_unique_and_every_address_goes_to_an_id_on_a_built_page(built_si
 
 def test_source_licence_and_build_date(built_site: Path) -> None:
     data = data_of(built_site)
-    assert data["bouwdatum"] == BUILD_DATE.isoformat() == "2026-12-01"
+    assert data["bouwdatum"] == TEST_DATE.isoformat() == "2026-12-01"
     assert data["bron"]["uitgever"] == "Sociaal en Cultureel Planbureau (SCP)"
     assert data["licentie"]["naam"] == "CC BY 4.0"
     assert data["webadres"] is None  # a local build: addresses relative to the site's root
@@ -183,19 +170,12 @@ def test_with_a_web_address_the_addresses_are_full(tmp_path: Path) -> None:
     jsonschema.Draft202012Validator(schema).validate(data)
 
 
-@pytest.fixture(scope="module")
-def fork(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("fork") / "project")
-    shutil.copytree(FIXTURE, project / "lokaal")
-    build = run_build(project)
-    assert build.returncode == 0, build.output
-    return project
-
-
-def test_in_a_fork_the_local_additions_are_in_and_marked_local(fork: Path) -> None:
-    handbook = model_of(fork)
+def test_in_a_fork_the_local_additions_are_in_and_marked_local(
+    fork_project: Path, fork_site: Path
+) -> None:
+    handbook = model_of(fork_project)
     assert handbook.local is not None
-    site = fork / "site"
+    site = fork_site
     data = data_of(site)
     jsonschema.Draft202012Validator(schema_of(site)).validate(data)
     assert data["gemeente"] == "Gemeente Voorbeeld"

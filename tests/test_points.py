@@ -7,12 +7,12 @@ which `handboek check` knows, so a link to a point is checked like any other.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from handboek.check import check_content
 from handboek.read import points
 from handboek.rules import anchors, links, structure
+from tests.conftest import TEST_DATE
 from tests.sample_content import ENVIRONMENT, START_PAGE, environment, page, read, write_content
 
 POINTS = (
@@ -107,7 +107,7 @@ def test_an_id_written_on_the_page_may_not_be_a_points_id(tmp_path: Path) -> Non
         "Meer verzonnen tekst.\n", "Meer verzonnen tekst.\n{: #punt-verbinden }\n"
     )
     content = write_content(tmp_path, {"omgevingen/voorbeeld.md": text})
-    result = check_content(content, tmp_path, on=dt.date(2026, 12, 1))
+    result = check_content(content, tmp_path, on=TEST_DATE)
     assert [problem.format() for problem in result.problems] == [
         "content/omgevingen/voorbeeld.md:26: het anker '#punt-verbinden' is al het anker van "
         "het punt 'Verbinden' (regel 36)\n"

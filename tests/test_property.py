@@ -25,6 +25,7 @@ from handboek import render
 from handboek.check import CheckResult, check_content
 from handboek.model import PARTS
 from handboek.problems import Problem, Severity, errors, report
+from tests.conftest import TEST_DATE
 from tests.sample_content import write_content
 
 settings.register_profile(
@@ -34,7 +35,6 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 PROFILE = settings.get_profile("handboek")
-TODAY = dt.date(2026, 12, 1)
 PLACES = st.sampled_from(["omgevingen/gegenereerd.md", "gegenereerd.md", "index.md"])
 
 
@@ -43,7 +43,7 @@ def check(content_path: str, data: bytes) -> None:
     with tempfile.TemporaryDirectory() as folder:
         project = Path(folder)
         content = write_content(project, {content_path: data})
-        result = check_content(content, project, on=TODAY)
+        result = check_content(content, project, on=TEST_DATE)
         assert isinstance(result, CheckResult)
         line_count = data.count(b"\n") + 1
         for problem in result.problems:
@@ -60,7 +60,7 @@ def check(content_path: str, data: bytes) -> None:
             assert result.handbook is not None
             for environment in result.handbook.environments:
                 render.environment_markdown(environment)
-            render.overview_html(result.handbook, TODAY, lambda env, anchor: env.url + anchor)
+            render.overview_html(result.handbook, TEST_DATE, lambda env, anchor: env.url + anchor)
 
 
 @PROFILE

@@ -10,7 +10,6 @@ and review the changed files with `git diff` before committing them.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from pathlib import Path
 
@@ -19,9 +18,9 @@ import pytest
 from handboek import render
 from handboek.check import check_content
 from handboek.model import Environment, Handbook
+from tests.conftest import TEST_DATE
 
 GOLDEN = Path(__file__).parent / "golden"
-DATE = dt.date(2026, 12, 1)
 
 
 def _handbook() -> Handbook:
@@ -34,18 +33,32 @@ def _link(environment: Environment, anchor: str) -> str:
     return f"../{environment.url}#{anchor}" if anchor else f"../{environment.url}"
 
 
-def _outputs() -> dict[str, str]:
+@pytest.fixture(scope="module")
+def outputs() -> dict[str, str]:
+    """Every rendered output of the golden content, by the name of its golden file."""
     handbook = _handbook()
     start = next(page for page in handbook.pages if page.path == "index.md")
     outputs = {f"{env.slug}.md": render.environment_markdown(env) for env in handbook.environments}
-    outputs["overzicht.html"] = render.overview_html(handbook, DATE, _link)
-    outputs["afdrukken.md"] = render.print_all_markdown(handbook, DATE, start)
+    outputs["overzicht.html"] = render.overview_html(handbook, TEST_DATE, _link)
+    outputs["afdrukken.md"] = render.print_all_markdown(handbook, TEST_DATE, start)
     return outputs
 
 
-@pytest.mark.parametrize("name", sorted(_outputs()))
-def test_output_matches_golden_file(name: str) -> None:
-    actual = _outputs()[name]
+# The names of the outputs without rendering at collection time: one per environment file,
+# and the two generated pages (test_every_output_has_a_golden_test keeps them equal).
+NAMES = sorted(
+    [path.name for path in (GOLDEN / "inhoud" / "omgevingen").glob("*.md")]
+    + ["overzicht.html", "afdrukken.md"]
+)
+
+
+def test_every_output_has_a_golden_test(outputs: dict[str, str]) -> None:
+    assert sorted(outputs) == NAMES
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_output_matches_golden_file(name: str, outputs: dict[str, str]) -> None:
+    actual = outputs[name]
     expected_file = GOLDEN / "verwacht" / name
     if os.environ.get("UPDATE_GOLDEN") == "1":
         expected_file.parent.mkdir(exist_ok=True)

@@ -14,7 +14,6 @@ date, and adds a logo and colours) are built.
 
 from __future__ import annotations
 
-import datetime as dt
 import gzip
 import os
 import re
@@ -25,10 +24,9 @@ from pathlib import Path
 import pytest
 
 from handboek.local import review
-from tests.conftest import ROOT, SOURCE_DATE_EPOCH, copy_project, run_build
+from tests.conftest import ROOT, SOURCE_DATE_EPOCH, TEST_DATE, copy_project, run_build
 
 LOCAL_FIXTURE = ROOT / "tests" / "fixtures" / "gemeente-voorbeeld"
-BUILD_DATE = dt.datetime.fromtimestamp(int(SOURCE_DATE_EPOCH), tz=dt.UTC).date().isoformat()
 
 
 def _files(site: Path) -> dict[str, bytes]:
@@ -114,7 +112,7 @@ def test_fork_sitemap_dates_every_page_with_source_date_epoch(
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     pages = [path for path in site.rglob("index.html") if path.parent != site / "search"]
     assert len(re.findall(r"<url>", sitemap)) == len(pages)
-    assert set(re.findall(r"<lastmod>(.*?)</lastmod>", sitemap)) == {BUILD_DATE}
+    assert set(re.findall(r"<lastmod>(.*?)</lastmod>", sitemap)) == {TEST_DATE.isoformat()}
 
 
 def test_build_without_a_private_temp_folder_keeps_no_templates_and_says_so(

@@ -7,7 +7,6 @@ page, content/pagina.md, whose body line 9 holds the link under test.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from handboek import rules
 from handboek.check import check_content
 from handboek.read import scan
 from handboek.rules import anchors, links, structure
-from tests.conftest import ROOT, copy_project, run_build
+from tests.conftest import ROOT, TEST_DATE, copy_project, run_build
 from tests.sample_content import (
     ENVIRONMENT,
     START_PAGE,
@@ -79,6 +78,9 @@ def site_with(tmp_path: Path, body: str, extra_files: tuple[str, ...] = ()) -> l
         "<!-- [weg](bestaat-niet.md) -->",
         "[query](index.md?a=b#tweede-kop)",
         "[gecodeerd](index.md#tweede%2Dkop)",
+        # Ids as the one reader (scan) reads them: unquoted HTML values, the last id of a list.
+        "[hier](#los)\n\n<span id=los></span>",
+        "[hier](#tweede)\n\nTekst.\n{: #eerste #tweede }",
     ],
 )
 def test_links_that_resolve(tmp_path: Path, body: str) -> None:
@@ -369,7 +371,7 @@ def test_ids_written_twice_are_reported_on_the_page_and_on_the_print_page(tmp_pa
     start = START_PAGE + "\nSlot.\n{: #gedeeld }\n"
     files = {"omgevingen/voorbeeld.md": first, "omgevingen/tweede.md": second, "index.md": start}
     content = write_content(tmp_path, files)
-    result = check_content(content, tmp_path, on=dt.date(2026, 12, 1))
+    result = check_content(content, tmp_path, on=TEST_DATE)
     page_hint = "    tip: een anker mag maar één keer op een pagina staan: kies een ander"
     print_hint = (
         "    tip: de afdrukpagina zet de startpagina en alle omgevingen op één pagina, en daar "

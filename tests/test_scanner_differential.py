@@ -25,6 +25,7 @@ missed) as fixed examples.
 
 from __future__ import annotations
 
+import markdown
 import pytest
 from hypothesis import HealthCheck, given, settings
 
@@ -32,25 +33,31 @@ from handboek.read import scan
 from handboek.rules import markup
 from tests.differential import documents, rendered_markers, seen_markers, site_markdown
 
-ENGINE = site_markdown()
+
+@pytest.fixture(scope="module")
+def engine() -> markdown.Markdown:
+    """The site's Markdown engine (mkdocs.yml's extensions), made once for this module."""
+    return site_markdown()
 
 
 @settings(
     max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None
 )
 @given(text=documents())
-def test_the_reader_sees_every_tag_attribute_and_address(text: str) -> None:
-    missed = rendered_markers(ENGINE, text) - seen_markers(scan, text, markup.attribute_lists)
-    assert not missed, (missed, text, ENGINE.convert(text))
+def test_the_reader_sees_every_tag_attribute_and_address(
+    engine: markdown.Markdown, text: str
+) -> None:
+    missed = rendered_markers(engine, text) - seen_markers(scan, text, markup.attribute_lists)
+    assert not missed, (missed, text, engine.convert(text))
 
 
-def test_the_configuration_is_the_sites() -> None:
+def test_the_configuration_is_the_sites(engine: markdown.Markdown) -> None:
     # toc, tables and fenced_code (MkDocs' own), attr_list and md_in_html (mkdocs.yml).
-    assert "toc" in ENGINE.treeprocessors and "attr_list" in ENGINE.treeprocessors
-    assert "fenced_code_block" in ENGINE.preprocessors
-    assert "table" in ENGINE.parser.blockprocessors
-    assert "markdown_block" in ENGINE.parser.blockprocessors
-    assert ENGINE.treeprocessors["toc"].use_permalinks  # permalink: true, as in mkdocs.yml
+    assert "toc" in engine.treeprocessors and "attr_list" in engine.treeprocessors
+    assert "fenced_code_block" in engine.preprocessors
+    assert "table" in engine.parser.blockprocessors
+    assert "markdown_block" in engine.parser.blockprocessors
+    assert engine.treeprocessors["toc"].use_permalinks  # permalink: true, as in mkdocs.yml
 
 
 @pytest.mark.parametrize(
@@ -68,8 +75,8 @@ def test_the_configuration_is_the_sites() -> None:
         "[a](m0x.md b)\n",
     ],
 )
-def test_known_bypasses_are_seen(text: str) -> None:
-    rendered = rendered_markers(ENGINE, text)
+def test_known_bypasses_are_seen(engine: markdown.Markdown, text: str) -> None:
+    rendered = rendered_markers(engine, text)
     assert rendered == {"m0x"}  # the renderer publishes it ...
     assert seen_markers(scan, text, markup.attribute_lists) == rendered  # ... and we see it
 

@@ -3,7 +3,7 @@
 schemas/*.json are committed for editors' tools (see CONTRIBUTING.md, and
 FORKING.md for the local layer's lokaal-*.schema.json); they must equal what
 `handboek schema` generates, and agree with the checker on real and broken
-front matter and on the fictional fork's YAML files. After changing schema.py
+front matter and on the fictional fork's YAML files. After changing fields.py
 or local/fields.py, run `handboek schema`.
 """
 

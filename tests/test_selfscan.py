@@ -14,14 +14,9 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pytest
-
-from handboek.check import check_content
 from handboek.model import Handbook
 from handboek.read import points
-from tests.conftest import ROOT, copy_project, run_build
-
-FIXTURE = ROOT / "tests" / "fixtures" / "gemeente-voorbeeld"
+from tests.conftest import ROOT, copy_project, model_of, run_build
 
 
 @dataclass
@@ -90,12 +85,6 @@ def scan_of(site: Path) -> _ScanParser:
     parser = _ScanParser()
     parser.feed((site / "zelfscan" / "index.html").read_text(encoding="utf-8"))
     return parser
-
-
-def model_of(project: Path) -> Handbook:
-    result = check_content(project / "content", project)
-    assert result.handbook is not None, result.problems
-    return result.handbook
 
 
 def ids_on(site: Path, url: str) -> set[str]:
@@ -180,15 +169,6 @@ def test_a_new_environment_appears_in_the_zelfscan(tmp_path: Path) -> None:
     scan = scan_of(build.site)
     assert scan.sections[-1] == "testomgeving-vier"
     assert found_points(scan) == expected_points(model_of(project))
-
-
-@pytest.fixture(scope="module")
-def fork_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    fork = copy_project(tmp_path_factory.mktemp("fork") / "project")
-    shutil.copytree(FIXTURE, fork / "lokaal")
-    build = run_build(fork)
-    assert build.returncode == 0, build.output
-    return build.site
 
 
 def test_in_a_fork_the_title_has_the_municipality_and_its_notes_are_linked(

@@ -14,16 +14,25 @@ from pathlib import Path
 import pytest
 
 from handboek.check import check_content
-from handboek.model import GENERATED_PATHS, PARTS, Environment
+from handboek.model import ENVIRONMENTS_FOLDER, GENERATED_PATHS, PARTS, Environment, Handbook
 from handboek.read.document import read_document
 from handboek.rules import anchors
 from tests.conftest import ROOT, copy_project, run_build
 
+# The environments by file name, cheap at collection time; each test gets its environment
+# from the model (`real_handbook`, read once). The files and the model's environments are
+# the same: test_the_environments_are_the_files_in_content_in_their_volgorde.
+ENVIRONMENT_SLUGS = sorted(
+    path.stem for path in (ROOT / "content" / ENVIRONMENTS_FOLDER).glob("*.md")
+)
 
-def _environments() -> tuple[Environment, ...]:
-    result = check_content(ROOT / "content", ROOT)
-    assert result.handbook is not None, [p.format() for p in result.problems]
-    return result.handbook.environments
+
+@pytest.fixture
+def environment(request: pytest.FixtureRequest, real_handbook: Handbook) -> Environment:
+    """The environment of the model whose file name is the test's parameter."""
+    found = [env for env in real_handbook.environments if env.slug == request.param]
+    assert found, f"content/{ENVIRONMENTS_FOLDER}/{request.param}.md is geen omgeving in het model"
+    return found[0]
 
 
 def _text(markup: str) -> str:
@@ -43,18 +52,20 @@ def test_real_content_has_no_problems() -> None:
     assert [problem.format() for problem in result.problems] == []
 
 
-def test_the_environments_are_the_files_in_content_in_their_volgorde() -> None:
+def test_the_environments_are_the_files_in_content_in_their_volgorde(
+    real_handbook: Handbook,
+) -> None:
     # Derived from content/: a new or renamed environment file needs no change here.
     files = sorted((ROOT / "content" / "omgevingen").glob("*.md"))
     order = {
         file.stem: int(re.search(r"^volgorde: (\d+)$", file.read_text("utf-8"), re.M).group(1))
         for file in files
     }
-    assert [env.slug for env in _environments()] == sorted(order, key=order.__getitem__)
+    assert [env.slug for env in real_handbook.environments] == sorted(order, key=order.__getitem__)
     assert len(order) >= 3  # the guide's three environments, at least
 
 
-@pytest.mark.parametrize("environment", _environments(), ids=lambda env: env.slug)
+@pytest.mark.parametrize("environment", ENVIRONMENT_SLUGS, indirect=True)
 def test_environment_page_shows_every_part(built_site: Path, environment: Environment) -> None:
     article = _article(built_site, environment.url)
     assert re.search(rf'<h1 id="[a-z0-9-]+">{re.escape(environment.page.title)}<a ', article)
@@ -66,7 +77,7 @@ def test_environment_page_shows_every_part(built_site: Path, environment: Enviro
         assert heading and heading.group(1) == spec.title
 
 
-@pytest.mark.parametrize("environment", _environments(), ids=lambda env: env.slug)
+@pytest.mark.parametrize("environment", ENVIRONMENT_SLUGS, indirect=True)
 def test_quotes_are_figures_with_their_role(built_site: Path, environment: Environment) -> None:
     article = _article(built_site, environment.url)
     figures = re.findall(
@@ -81,7 +92,7 @@ def test_quotes_are_figures_with_their_role(built_site: Path, environment: Envir
     assert len(figures) >= 2
 
 
-@pytest.mark.parametrize("environment", _environments(), ids=lambda env: env.slug)
+@pytest.mark.parametrize("environment", ENVIRONMENT_SLUGS, indirect=True)
 def test_reader_sees_no_front_matter_or_raw_markup(
     built_site: Path, environment: Environment
 ) -> None:
@@ -90,7 +101,7 @@ def test_reader_sees_no_front_matter_or_raw_markup(
         assert leftover not in text
 
 
-@pytest.mark.parametrize("environment", _environments(), ids=lambda env: env.slug)
+@pytest.mark.parametrize("environment", ENVIRONMENT_SLUGS, indirect=True)
 def test_page_head_has_title_and_description(built_site: Path, environment: Environment) -> None:
     page = (built_site / environment.url / "index.html").read_text(encoding="utf-8")
     assert f"<title>{environment.page.title} - " in page
@@ -98,17 +109,19 @@ def test_page_head_has_title_and_description(built_site: Path, environment: Envi
     assert '<html lang="nl"' in page
 
 
-def test_skip_link_lands_on_the_title(built_site: Path) -> None:
-    for url in [env.url for env in _environments()] + ["", "over", "overzicht"]:
+def test_skip_link_lands_on_the_title(built_site: Path, real_handbook: Handbook) -> None:
+    for url in [env.url for env in real_handbook.environments] + ["", "over", "overzicht"]:
         page = (built_site / url / "index.html").read_text(encoding="utf-8")
         skip = re.search(r'<a href="#([^"]+)" class="md-skip">', page)
         assert skip, url
         assert f'<h1 id="{skip.group(1)}">' in page, url
 
 
-def test_start_page_introduces_the_environments_and_the_source(built_site: Path) -> None:
+def test_start_page_introduces_the_environments_and_the_source(
+    built_site: Path, real_handbook: Handbook
+) -> None:
     article = _article(built_site, "")
-    for environment in _environments():
+    for environment in real_handbook.environments:
         assert f'href="{environment.url}"' in article
     assert 'href="https://www.scp.nl"' in article
     assert "bruggenbouwers" in _text(article).lower()
@@ -121,8 +134,8 @@ def test_colophon_exists_with_citation_and_licence(built_site: Path) -> None:
     assert "CC BY 4.0" in text
 
 
-def test_every_page_shows_its_review_date(built_site: Path) -> None:
-    pages = [env.url for env in _environments()] + ["", "over"]
+def test_every_page_shows_its_review_date(built_site: Path, real_handbook: Handbook) -> None:
+    pages = [env.url for env in real_handbook.environments] + ["", "over"]
     for url in pages:
         assert re.search(
             r'Laatst beoordeeld op <time datetime="\d{4}-\d{2}-\d{2}">\d{1,2} \w+ \d{4}</time>',

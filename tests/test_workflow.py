@@ -17,7 +17,6 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,8 +25,8 @@ from typing import Any
 import pytest
 import yaml
 
-from handboek import cli, fields, schema
-from tests.conftest import ROOT, run_build
+from handboek import fields, schema
+from tests.conftest import ROOT, http_server, run_build, run_check
 from tests.sample_content import PAGE, write_content
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.y*ml"))
@@ -308,13 +307,6 @@ def example(name: str) -> str:
     return match.group(1)
 
 
-def run_check(project: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any) -> tuple[int, str]:
-    monkeypatch.chdir(project)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796083200")  # 2026-12-01
-    code = cli.main(["check"])
-    return code, capsys.readouterr().out
-
-
 def test_the_example_output_in_contributing_is_real(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -404,13 +396,9 @@ def github() -> Iterator[FakeGitHub]:
         def log_message(self, *arguments: object) -> None:
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    fake.url = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield fake
-    server.shutdown()
-    server.server_close()
+    with http_server(Handler) as url:
+        fake.url = url
+        yield fake
 
 
 def pages_webadres(api: str, **unset: str) -> subprocess.CompletedProcess[str]:

@@ -42,6 +42,7 @@ from pathlib import Path
 CHROMIUM = Path("/usr/bin/chromium")
 PDF_PATH = "afdrukken/handreiking.pdf"
 PRINT_PAGE = "afdrukken/index.html"
+_NODE_ID = re.compile(rb"\(node(\d+)\)")
 _PDF_DATE = re.compile(rb"\(D:\d{14}[+\-Z][^)]*\)")
 
 
@@ -125,7 +126,7 @@ def write_pdf(site: Path, site_url: str | None) -> bool:
         print(f"De PDF kon niet gemaakt worden: {CHROMIUM} schreef geen bestand.", file=sys.stderr)
         return False
     data = _fixed_dates(pdf.read_bytes())
-    pdf.write_bytes(_online_links(data, site.resolve().as_uri(), site_url))
+    pdf.write_bytes(_stable_node_ids(_online_links(data, site.resolve().as_uri(), site_url)))
     return True
 
 
@@ -152,6 +153,19 @@ def _online_links(data: bytes, folder_uri: str, site_url: str | None) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def _stable_node_ids(data: bytes) -> bytes:
+    """The PDF with the ids Chromium gives table cells (`/ID (node00000289)`, for the
+    header references of an accessible table) numbered 0, 1, 2, ... in their own order.
+
+    Chromium counts them from an internal counter that depends on timing, so two builds
+    of one commit could differ there. Same length (the n-th smallest of distinct numbers is
+    at least n - 1) and same order: the byte offsets and the sorted tree of ids stay right.
+    """
+    found = sorted(set(_NODE_ID.findall(data)))
+    numbers = {old: f"{rank:0{len(old)}d}".encode() for rank, old in enumerate(found)}
+    return _NODE_ID.sub(lambda match: b"(node" + numbers[match.group(1)] + b")", data)
 
 
 def _fixed_dates(data: bytes) -> bytes:

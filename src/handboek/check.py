@@ -20,7 +20,7 @@ from handboek.local.files import layer_folder
 from handboek.model import Handbook
 from handboek.problems import Problem, errors
 from handboek.read import synonyms, tree
-from handboek.read.document import ContentListing, Document, list_content, read_document
+from handboek.read.document import ContentListing, Document, list_content, read_all
 
 
 @dataclass(frozen=True)
@@ -74,15 +74,9 @@ def _read_documents(
     listing: ContentListing, content_dir: Path, folder: str, on: dt.date
 ) -> tuple[list[Document], list[Problem]]:
     """Every page of the listing read, with the problems of reading it and of its rules."""
-    documents: list[Document] = []
-    problems: list[Problem] = []
-    for file in listing.pages:
-        content_path = file.relative_to(content_dir).as_posix()
-        document, found = read_document(file, folder + content_path, content_path)
-        problems.extend(found)
-        if document is not None:
-            documents.append(document)
-            problems.extend(rules.document_problems(document, on))
+    documents, problems = read_all(listing, content_dir, folder)
+    for document in documents:
+        problems.extend(rules.document_problems(document, on))
     return documents, problems
 
 

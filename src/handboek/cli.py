@@ -17,9 +17,9 @@ from pathlib import Path
 from handboek import schema
 from handboek.check import check_content
 from handboek.local import commands as local_commands
+from handboek.model import CONTENT_FOLDER
 from handboek.problems import Severity, errors, of_severity, refuse, report, to_github
 
-CONTENT_DIR = "content"
 SCHEMA_DIR = schema.SCHEMA_FOLDER
 SITE_DIR = "site"
 NOTICE_HEADINGS = {
@@ -95,7 +95,7 @@ def parser() -> argparse.ArgumentParser:
     commands = main_parser.add_subparsers(dest="command", required=True, metavar="opdracht")
     check = commands.add_parser("check", help="controleer alle inhoud zonder de site te bouwen")
     check.add_argument(
-        "--inhoud", default=CONTENT_DIR, help="map met de inhoud (standaard: content)"
+        "--inhoud", default=CONTENT_FOLDER, help=f"map met de inhoud (standaard: {CONTENT_FOLDER})"
     )
     check.set_defaults(run=_check)
     schemas = commands.add_parser(

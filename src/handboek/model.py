@@ -38,6 +38,9 @@ BRIDGE_BUILDERS_PART = PARTS[3]
 # The rows of the overview matrix, in the order of the SCP summary table.
 MATRIX_ROWS: tuple[PartSpec, ...] = (PARTS[0], PARTS[3], PARTS[2])
 
+# The content folder, relative to the repository root (mkdocs.yml: `docs_dir`; a test keeps
+# the two equal).
+CONTENT_FOLDER = "content"
 ENVIRONMENTS_FOLDER = "omgevingen"
 START_PAGE_PATH = "index.md"
 # Pages the build generates from the model; editors never write these files.

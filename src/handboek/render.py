@@ -35,7 +35,7 @@ from handboek.model import (
     Page,
     Part,
 )
-from handboek.read import points, scan
+from handboek.read import body, points, scan
 
 _TEMPLATES = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
@@ -263,18 +263,21 @@ def _section_ids(handbook: Handbook, environment: Environment) -> set[str]:
 
 
 def _shift_headings(markdown: str, levels: int) -> str:
-    """`##`-`#####` headings `levels` deeper; only headings Python-Markdown renders, not a
-    `##` line in fenced code or a comment (the one reader, `scan`, knows which those are)."""
+    """`##`-`#####` headings `levels` deeper; only headings Python-Markdown renders (`body`,
+    through the one reader: not a `##` line in fenced code or a comment). A heading underlined
+    with `---` becomes a `#` heading of its new level."""
     if not levels:
         return markdown
-    text = scan.prose(markdown, 1).text
-    return _SHIFTABLE.sub(
-        lambda m: m.group(1) + "#" * levels if text.startswith("#", m.start()) else m.group(0),
-        markdown,
-    )
-
-
-_SHIFTABLE = re.compile(r"^(#{2,5})(?=\s)", re.M)
+    lines = markdown.split("\n")
+    for heading in body.headings(markdown, 0):  # line numbers from 0: indexes in `lines`
+        if not 2 <= heading.level <= 5:
+            continue
+        if lines[heading.line].startswith("#"):
+            lines[heading.line] = "#" * levels + lines[heading.line]
+        else:  # the title line, then its underline
+            lines[heading.line] = "#" * (heading.level + levels) + " " + heading.text
+            lines[heading.line + 1] = ""
+    return "\n".join(lines)
 
 
 def _in_page_href(environment: Environment, anchor: str) -> str:

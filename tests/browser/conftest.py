@@ -6,11 +6,13 @@
   threaded `http.server`) and returns its base URL, ending in '/'.
 - `site_url`: the base URL of the real handbook (`built_site` from tests/conftest.py).
 - `page`: a fresh page in its own browser context (no shared cookies or cache).
-- `page_url(base, content_path)` and `model_of(project)`: where a content file is
-  served, and the content model of a project (as the build makes it).
+- `page_url(base, content_path)`: where a content file is served.
 - `site_with_environments(total)`: the handbook built with fictional test
   environments added (tests/fixtures/omgevingen/) until it has `total`
   environments; built once per session for each `total`.
+
+Every test in this folder gets the `browser` marker here, in one place (no marker per
+file): `pytest -m 'not browser'` leaves them all out and never starts Chromium.
 
 Without Chromium or Playwright the browser tests are skipped with the reason,
 except with CI=true: then they fail, so CI never passes without running them.
@@ -18,20 +20,19 @@ except with CI=true: then they fail, so CI never passes without running them.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import pytest
 
-from handboek.check import check_content
-from handboek.model import ENVIRONMENTS_FOLDER, Handbook
+from handboek.model import ENVIRONMENTS_FOLDER
 from handboek.render import NUMBER_WORDS
-from tests.conftest import ROOT, copy_project, run_build
+from tests.conftest import ROOT, copy_project, http_server, run_build
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -53,6 +54,18 @@ TEST_ENVIRONMENT = ROOT / "tests" / "fixtures" / "omgevingen" / "testomgeving-vi
 
 ServeSite = Callable[[Path], str]
 SiteWithEnvironments = Callable[[int], Path]
+BROWSER_TESTS = Path(__file__).resolve().parent
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The `browser` marker on every test in tests/browser/, before `-m` selects.
+
+    (A conftest's collection hook sees the items of the whole session: hence the folder test.)
+    """
+    for item in items:
+        if BROWSER_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.browser)
 
 
 def _unavailable(reason: str) -> NoReturn:
@@ -84,20 +97,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def serve_site() -> Iterator[ServeSite]:
-    servers: list[http.server.ThreadingHTTPServer] = []
+    with contextlib.ExitStack() as servers:
 
-    def serve(folder: Path) -> str:
-        handler = functools.partial(_QuietHandler, directory=str(folder))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        server.daemon_threads = True
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}/"
+        def serve(folder: Path) -> str:
+            handler = functools.partial(_QuietHandler, directory=str(folder))
+            return servers.enter_context(http_server(handler)) + "/"
 
-    yield serve
-    for server in servers:
-        server.shutdown()
-        server.server_close()
+        yield serve
 
 
 @pytest.fixture(scope="session")
@@ -117,13 +123,6 @@ def page_url(base: str, content_path: str) -> str:
     """The address of a content file: index.md -> base, omgevingen/x.md -> base + omgevingen/x/."""
     stem = content_path.removesuffix(".md")
     return base if stem == "index" else f"{base}{stem}/"
-
-
-def model_of(project: Path) -> Handbook:
-    """The content model of a project folder, as the build reads it."""
-    result = check_content(project / "content", project)
-    assert result.handbook is not None, result.problems
-    return result.handbook
 
 
 def add_test_environments(project: Path, total: int) -> None:

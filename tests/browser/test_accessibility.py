@@ -120,3 +120,35 @@ def test_skip_link_is_the_first_stop_and_dutch(page: Page, site_url: str) -> Non
     target = skip["href"]
     assert page.evaluate("() => location.hash") == target
     assert page.locator(f"main {target}").count() == 1
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_skip_link_on_the_start_page_lands_at_the_start_of_the_cover(
+    browser: Browser, site_url: str, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 740})
+    try:
+        page = context.new_page()
+        page.goto(site_url)
+        page.keyboard.press("Tab")
+        assert page.evaluate("() => document.activeElement.className").startswith("md-skip")
+        page.keyboard.press("Enter")
+        # The cover's h1, the first thing of the content, in view below the header ...
+        landed: Any = page.evaluate(
+            "() => { const target = document.querySelector(decodeURIComponent(location.hash));"
+            " const content = document.querySelector('article.md-content__inner');"
+            " return {first: content.querySelector('h1') === target"
+            " && target.closest('.handboek-omslag') === content.firstElementChild,"
+            " top: target.getBoundingClientRect().top,"
+            " header: document.querySelector('.md-header').getBoundingClientRect().bottom}; }"
+        )
+        assert landed["first"], landed
+        assert landed["header"] <= landed["top"] < 740 / 2, landed
+        # ... so the next Tab goes to the cover's first link, not past the cover.
+        page.keyboard.press("Tab")
+        first_link = page.eval_on_selector(
+            ".handboek-omslag a:not([tabindex='-1'])", "a => a.getAttribute('href')"
+        )
+        assert page.evaluate("() => document.activeElement.getAttribute('href')") == first_link
+    finally:
+        context.close()

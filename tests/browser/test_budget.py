@@ -16,19 +16,16 @@ compressed. Here both load when the reader starts searching
 from __future__ import annotations
 
 import gzip
-import importlib.util
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.browser.conftest import ServeSite
 from tests.browser.site_pages import page_paths
-from tests.conftest import ROOT, run_build
+from tests.conftest import load_benchmark, run_build
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Response
@@ -98,23 +95,10 @@ def test_every_handbook_page_is_within_budget(
     assert [problem for load in loads for problem in over_budget(load, MAX_KB_HANDBOOK)] == []
 
 
-def _benchmark() -> ModuleType:
-    """scripts/benchmark.py, which writes synthetic content in the project's own format."""
-    name = "handboek_benchmark"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / "benchmark.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up while it runs
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="session")
 def large_site(tmp_path_factory: pytest.TempPathFactory, serve_site: ServeSite) -> str:
     """A 1,000-page site built once per session with `mkdocs build --strict`; its base URL."""
-    benchmark = _benchmark()
+    benchmark = load_benchmark()
     folder = tmp_path_factory.mktemp("groot")
     project = benchmark.write_project(
         folder / "project", benchmark.Layout.of(LARGE_SITE_PAGES, max_environments=10)

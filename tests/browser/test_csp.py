@@ -23,14 +23,10 @@ import pytest
 
 from tests.browser.conftest import ServeSite
 from tests.browser.site_pages import page_paths
-from tests.conftest import copy_project, run_build
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
-pytestmark = pytest.mark.browser
-
-FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "gemeente-voorbeeld"
 RECORD_VIOLATIONS = """
 window.__violations = [];
 document.addEventListener("securitypolicyviolation", (event) => {
@@ -41,15 +37,6 @@ READ_POLICY = """() => {
   const first = document.head.firstElementChild;
   return first && first.httpEquiv === "Content-Security-Policy" ? first.content : null;
 }"""
-
-
-@pytest.fixture(scope="module")
-def fork_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    fork = copy_project(tmp_path_factory.mktemp("fork-csp") / "project")
-    shutil.copytree(FIXTURE, fork / "lokaal")
-    build = run_build(fork)
-    assert build.returncode == 0, build.output
-    return build.site
 
 
 @pytest.fixture

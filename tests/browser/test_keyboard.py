@@ -19,14 +19,11 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from handboek.model import OVERVIEW_PATH
-from tests.browser.conftest import model_of, page_url
-from tests.conftest import ROOT
+from handboek.model import OVERVIEW_PATH, Handbook
+from tests.browser.conftest import page_url
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
-
-pytestmark = pytest.mark.browser
 
 VIEWPORTS = {
     "360": {"width": 360, "height": 740},
@@ -34,7 +31,9 @@ VIEWPORTS = {
     "1280": {"width": 1280, "height": 800},
 }
 DRAWER_WIDTHS = ("360", "1024")
-PAGES = ["index.md", model_of(ROOT).environments[0].page.path, OVERVIEW_PATH]
+# The pages whose Tab stops are walked; the first environment comes from the model when the
+# tests run (`first_environment`), not at collection time.
+PAGES = ("start", "eerste omgeving", "overzicht")
 MIN_RING_PX = 3
 MAX_STOPS = 150
 MENU_BUTTON = "button.handboek-menuknop"
@@ -94,10 +93,18 @@ def tab_to(page: Page, selector: str) -> None:
     raise AssertionError(f"{selector} not reached with Tab")
 
 
-@pytest.mark.parametrize("content_path", PAGES)
+@pytest.fixture(scope="module")
+def first_environment(real_handbook: Handbook) -> str:
+    """The content file of the first environment: omgevingen/<slug>.md."""
+    return real_handbook.environments[0].page.path
+
+
+@pytest.mark.parametrize("name", PAGES)
 def test_every_tab_stop_is_on_screen_and_shows_its_ring(
-    at_width: Page, site_url: str, content_path: str
+    at_width: Page, site_url: str, first_environment: str, name: str
 ):
+    paths = {"start": "index.md", "eerste omgeving": first_environment, "overzicht": OVERVIEW_PATH}
+    content_path = paths[name]
     at_width.goto(page_url(site_url, content_path))
     stops = tab_stops(at_width)
     assert len(stops) >= 5
@@ -111,11 +118,11 @@ def test_every_tab_stop_is_on_screen_and_shows_its_ring(
 @pytest.mark.parametrize("key", ["Enter", " "], ids=["Enter", "Space"])
 @pytest.mark.parametrize("drawer_width", DRAWER_WIDTHS)
 def test_menu_opens_and_closes_by_keyboard(
-    browser: Browser, site_url: str, drawer_width: str, key: str
+    browser: Browser, site_url: str, first_environment: str, drawer_width: str, key: str
 ):
     context = browser.new_context(viewport=VIEWPORTS[drawer_width])
     at_width = context.new_page()
-    at_width.goto(page_url(site_url, PAGES[1]))
+    at_width.goto(page_url(site_url, first_environment))
     button = at_width.locator(MENU_BUTTON)
     assert button.evaluate("b => b.tagName") == "BUTTON"
     assert button.get_attribute("aria-expanded") == "false"
@@ -142,24 +149,26 @@ def test_menu_opens_and_closes_by_keyboard(
     context.close()
 
 
-def test_menu_is_shown_without_a_button_on_a_wide_screen(browser: Browser, site_url: str):
+def test_menu_is_shown_without_a_button_on_a_wide_screen(
+    browser: Browser, site_url: str, first_environment: str, real_handbook: Handbook
+):
     context = browser.new_context(viewport=VIEWPORTS["1280"])
     page = context.new_page()
-    page.goto(page_url(site_url, PAGES[1]))
+    page.goto(page_url(site_url, first_environment))
     assert page.locator(MENU_BUTTON).is_hidden()
     stops = tab_stops(page)
     shown_links = page.locator(".md-sidebar--primary a.md-nav__link:visible").count()
-    assert shown_links >= len(model_of(ROOT).environments)
+    assert shown_links >= len(real_handbook.environments)
     assert len([s for s in stops if s["menu"]]) >= shown_links  # and the section labels
     context.close()
 
 
 def test_focus_ring_search_field_and_current_page_in_forced_colours(
-    browser: Browser, site_url: str
+    browser: Browser, site_url: str, first_environment: str
 ):
     context = browser.new_context(viewport=VIEWPORTS["1280"], forced_colors="active")
     page = context.new_page()
-    page.goto(page_url(site_url, PAGES[1]))
+    page.goto(page_url(site_url, first_environment))
     assert page.evaluate("matchMedia('(forced-colors: active)').matches")
     field = page.locator(".md-search__input")
     edge = field.evaluate("f => parseFloat(getComputedStyle(f).borderTopWidth)")

@@ -9,30 +9,20 @@ pages with local content.
 from __future__ import annotations
 
 import io
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.browser.conftest import ServeSite
-from tests.conftest import copy_project, run_build
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
-pytestmark = pytest.mark.browser
-
-FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "gemeente-voorbeeld"
-
 
 @pytest.fixture(scope="module")
-def fork_url(tmp_path_factory: pytest.TempPathFactory, serve_site: ServeSite) -> str:
-    fork = copy_project(tmp_path_factory.mktemp("fork") / "project")
-    shutil.copytree(FIXTURE, fork / "lokaal")
-    build = run_build(fork)
-    assert build.returncode == 0, build.output
-    return serve_site(build.site)
+def fork_url(fork_site: Path, serve_site: ServeSite) -> str:
+    return serve_site(fork_site)
 
 
 def style(page: Page, selector: str, property_name: str) -> str:

@@ -20,13 +20,11 @@ from typing import TYPE_CHECKING
 import pytest
 
 from handboek.model import MATRIX_ROWS, OVERVIEW_PATH, PRINT_ALL_PATH
-from tests.browser.conftest import ServeSite, SiteWithEnvironments, model_of, page_url
-from tests.conftest import ROOT
+from tests.browser.conftest import ServeSite, SiteWithEnvironments, page_url
+from tests.conftest import ROOT, model_of
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
-
-pytestmark = pytest.mark.browser
 
 PHONE = {"width": 360, "height": 740}
 TABLET = {"width": 768, "height": 1024}

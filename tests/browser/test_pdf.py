@@ -22,10 +22,7 @@ import pytest
 
 from handboek import build, render
 from handboek.model import MATRIX_ROWS
-from tests.browser.conftest import model_of
-from tests.conftest import ROOT, SOURCE_DATE_EPOCH, copy_project
-
-pytestmark = pytest.mark.browser
+from tests.conftest import BUILD_ENVIRONMENT, ROOT, SOURCE_DATE_EPOCH, copy_project, model_of
 
 WEBADRES = "https://handreiking.voorbeeld.example/informele-ondersteuners/"
 A4_PORTRAIT = (595, 842)
@@ -44,9 +41,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
         )
     project = copy_project(tmp_path_factory.mktemp("pdf") / "project")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
+        for name, value in BUILD_ENVIRONMENT.items():
+            patch.setenv(name, value)
         patch.setenv("HANDBOEK_WEBADRES", WEBADRES)
-        patch.setenv("NO_MKDOCS_2_WARNING", "1")
         assert build.build_site(project, Path("site"))
         first = (project / "site" / build.PDF_PATH).read_bytes()
         assert build.build_site(project, Path("site"))

@@ -8,13 +8,17 @@
 - The print-all page (/afdrukken/) prints portrait, with the overview on one
   landscape page (laid out as wide as on /overzicht/) and each environment
   from a new page.
+- On paper nothing asks the reader to print or press a button: the start
+  page without its cover's buttons, the whole guide without "printen".
+- Chromium reads handboek.css as written: every style rule tinycss2 finds is
+  kept, none nested in another by accident (a conflict marker left in the
+  file once hid the zelfscan's print rules inside a start-page rule).
 
 Paper without a size in the CSS is A4 (`format="A4"`), as in a Dutch print dialog.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
 from collections.abc import Iterator
@@ -23,17 +27,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+import tinycss2
+from tinycss2 import ast
 
 from handboek import render
 from handboek.model import MATRIX_ROWS, OVERVIEW_PATH, PRINT_ALL_PATH, Handbook
-from tests.browser.conftest import ServeSite, SiteWithEnvironments, model_of, page_url
-from tests.conftest import ROOT, SOURCE_DATE_EPOCH
+from tests.browser.conftest import ServeSite, SiteWithEnvironments, page_url
+from tests.conftest import ROOT, TEST_DATE, model_of
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
     from pypdf import PageObject
-
-pytestmark = pytest.mark.browser
 
 A4_PORTRAIT = (595, 842)  # points; Chromium rounds to whole pixels, so allow 1 pt
 A4_LANDSCAPE = (842, 595)
@@ -101,7 +105,7 @@ def matrix_items(handbook: Handbook) -> list[str]:
 
 
 def build_date() -> str:
-    return render.dutch_date(dt.datetime.fromtimestamp(int(SOURCE_DATE_EPOCH), tz=dt.UTC).date())
+    return render.dutch_date(TEST_DATE)
 
 
 @dataclass(frozen=True)
@@ -165,13 +169,18 @@ def test_overview_print_leaves_out_the_site_around_it(overview: PrintedOverview)
         assert screen_only not in overview.pages[0].text
 
 
-@pytest.mark.parametrize(
-    "content_path",
-    [page.path for page in model_of(ROOT).pages],
+# Every content file, listed without reading it at collection time; the test checks that the
+# model has it as a page.
+CONTENT_PATHS = sorted(
+    path.relative_to(ROOT / "content").as_posix() for path in (ROOT / "content").rglob("*.md")
 )
+
+
+@pytest.mark.parametrize("content_path", CONTENT_PATHS)
 def test_content_page_prints_without_an_empty_last_page(
-    page: Page, site_url: str, content_path: str
+    page: Page, site_url: str, content_path: str, real_handbook: Handbook
 ):
+    assert content_path in {known.path for known in real_handbook.pages}, "geen pagina in het model"
     printed = print_pdf(page, page_url(site_url, content_path))
     assert [size_of(p) for p in printed] == [A4_PORTRAIT] * len(printed)
     empty = [number for number, p in enumerate(printed, 1) if not p.text.strip()]
@@ -215,3 +224,63 @@ def test_print_all_page_starts_each_environment_on_a_new_page(print_all: list[Pr
     ]
     for environment in model_of(ROOT).environments:
         assert environment.page.title in first_lines
+
+
+# At-rules whose block holds rules (the others hold declarations, or nothing).
+GROUPING_AT_RULES = frozenset({"media", "supports", "layer", "container", "scope"})
+
+
+def style_rules(nodes: list[ast.Node]) -> int:
+    """The style rules in parsed CSS, also those inside @media and nested ones."""
+    total = 0
+    for node in nodes:
+        if isinstance(node, ast.QualifiedRule):
+            inside = tinycss2.parse_blocks_contents(
+                node.content, skip_comments=True, skip_whitespace=True
+            )
+            total += 1 + style_rules(inside)
+        elif isinstance(node, ast.AtRule) and node.lower_at_keyword in GROUPING_AT_RULES:
+            inside = tinycss2.parse_rule_list(
+                node.content or [], skip_comments=True, skip_whitespace=True
+            )
+            total += style_rules(inside)
+    return total
+
+
+CHROMIUM_STYLE_RULES = """css => {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  const found = {total: 0, nested: []};
+  const walk = (rules, inStyleRule) => {
+    for (const rule of rules) {
+      if (rule instanceof CSSStyleRule) {
+        found.total += 1;
+        if (inStyleRule) found.nested.push(rule.selectorText);
+      }
+      if (rule.cssRules) walk(rule.cssRules, inStyleRule || rule instanceof CSSStyleRule);
+    }
+  };
+  walk(sheet.cssRules, false);
+  return found;
+}"""
+
+
+def test_chromium_reads_the_stylesheet_as_written(page: Page, built_site: Path):
+    css = (built_site / "assets" / "handboek.css").read_text(encoding="utf-8")
+    written = style_rules(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
+    read = page.evaluate(CHROMIUM_STYLE_RULES, css)
+    assert read["nested"] == []  # handboek.css uses no CSS nesting
+    assert (read["total"], written) == (written, written)  # Chromium dropped no rule
+
+
+# A sentence on paper that asks the reader to print, download or press something.
+SCREEN_ONLY_SENTENCE = re.compile(
+    r"[^.!?]*\b(?:printen|afdrukken|downloaden|klik\w*)\b[^.!?]*", re.IGNORECASE
+)
+
+
+@pytest.mark.parametrize("content_path", ["index.md", PRINT_ALL_PATH])
+def test_paper_does_not_ask_the_reader_to_print(page: Page, site_url: str, content_path: str):
+    printed = print_pdf(page, page_url(site_url, content_path))
+    text = " ".join(" ".join(p.text.split()) for p in printed)
+    assert SCREEN_ONLY_SENTENCE.findall(text) == []

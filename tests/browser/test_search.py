@@ -16,13 +16,11 @@ from typing import TYPE_CHECKING
 import pytest
 
 from handboek.model import OVERVIEW_PATH
-from tests.browser.conftest import model_of, page_url
-from tests.conftest import ROOT
+from tests.browser.conftest import page_url
+from tests.conftest import ROOT, model_of
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
-
-pytestmark = pytest.mark.browser
 
 BUURT = "omgevingen/buurtgemeenschappen/"
 VERENIGINGEN = "omgevingen/verenigingen/"

@@ -1,7 +1,8 @@
 """lokaal/omgevingen/<slug>.yml: one environment's bridge builders, initiatives and notes.
 
 `upstream_environments` collects what a note can point at: the parts of each
-upstream environment page. `read_environment_file` parses one file with the
+upstream environment page (`upstream_from_content` reads them from the content
+folder, for `scaffold`, `review` and `workflows`). `read_environment_file` parses one file with the
 fields of `fields.LOCAL_ENVIRONMENT_FIELDS`, checks the initiatives' web
 addresses, and resolves each note to its part (`onderdeel`) and, if given,
 the point in it (`punt`, see `drift.points`). The upstream text a note
@@ -41,9 +42,9 @@ from handboek.model import (
     LocalNote,
     PartSpec,
 )
-from handboek.problems import Problem, Severity, errors
+from handboek.problems import Finding, Problem, Severity, errors
 from handboek.read import body, frontmatter
-from handboek.read.document import Document
+from handboek.read.document import Document, list_content, read_all
 
 _PARTS_BY_ANCHOR = {spec.anchor: spec for spec in PARTS}
 # The error `herzien` repairs (a hand-edited `upstream` group), so it does not refuse it.
@@ -88,6 +89,13 @@ class RecordedUpstream:
         return None if group is None else cls(group["vingerafdruk"], group["tekst"])
 
 
+def upstream_from_content(root: Path, content_dir: str) -> dict[str, UpstreamEnvironment]:
+    """The environments in upstream's content folder (`content_dir`, relative to `root`)."""
+    folder = root / content_dir
+    documents, _ = read_all(list_content(folder), folder, f"{content_dir}/")
+    return upstream_environments(documents)
+
+
 def upstream_environments(documents: Sequence[Document]) -> dict[str, UpstreamEnvironment]:
     titles = {spec.title: spec.anchor for spec in PARTS}
     return {
@@ -118,7 +126,7 @@ class LocalText:
     document: Document
     exact_lines: bool
 
-    def problems(self, findings: Iterable[tuple[int, str, str]]) -> Iterator[Problem]:
+    def problems(self, findings: Iterable[Finding]) -> Iterator[Problem]:
         for line, message, hint in findings:
             shown = line if self.exact_lines else self.document.body_line
             yield Problem(self.document.path, shown, message, hint)
@@ -135,18 +143,85 @@ class EnvironmentFile:
     problems: list[Problem]
 
 
+@dataclass(frozen=True)
+class _FileBeingRead:
+    """One lokaal/omgevingen/<slug>.yml while it is read, with what each of its items needs."""
+
+    reader: frontmatter.FieldReader
+    lines: list[str]  # the file's lines, to find where a note ends
+    page_path: str  # the environment page its texts are shown on
+    renamed: dict[str, str]  # earlier name -> current name of each renamed environment
+
+
+@dataclass(frozen=True)
+class _Item:
+    """One group of a list in the file (a note, an initiative): its node and valid value."""
+
+    file: _FileBeingRead
+    node: yaml.MappingNode
+    value: dict[str, Any]
+
+    @property
+    def path(self) -> str:
+        return self.file.reader.path
+
+    @property
+    def line(self) -> int:
+        return self.file.reader.line_of(self.node)
+
+    def line_of(self, key: str) -> int:
+        """The line of the field `key`, or of the item when it has none."""
+        return value_line(self.file.reader, self.node, key)
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where in upstream's page a note points."""
+
+    where: str  # "Verenigingen › Wat kan de gemeente doen? › Punt", for messages
+    text: str | None  # upstream's text there now; None when it points nowhere
+    point: str | None = None  # the point as shown, when it points at one that exists
+
+
 def read_environment_file(
     file: Path, path: str, upstream: dict[str, UpstreamEnvironment]
 ) -> EnvironmentFile:
     """One environment's local additions, its notes and texts as written, and every problem."""
     node, text, problems = read_yaml(file, path)
-    slug = file.stem
     renamed = renamed_environments(upstream)
+    slug, found = _environment_of(file, path, upstream, renamed)
+    problems.extend(found)
+    if node is None:
+        return EnvironmentFile(slug, None, [], [], problems)
+    reader = frontmatter.FieldReader(path, 1)
+    values = reader.read_group(node, LOCAL_ENVIRONMENT_FIELDS)
+    problems.extend(reader.problems)
+    problems.extend(Problem(path, *finding) for finding in placeholder_findings(text, True))
+    being_read = _FileBeingRead(
+        reader, text.split("\n"), f"{ENVIRONMENTS_FOLDER}/{slug}.md", renamed
+    )
+    notes = list(_items(being_read, node, "notities", values))
+    texts = [_text(note, "tekst", problems) for note in notes]
+    for initiative in _items(being_read, node, "initiatieven", values):
+        texts.append(_text(initiative, "beschrijving", problems))
+        problems.extend(_initiative_problems(initiative))
+    local_notes, sources, found = _notes(notes, upstream.get(slug))
+    problems.extend(found)
+    local = None if errors(problems) else _local_environment(values, local_notes)
+    return EnvironmentFile(slug, local, sources, texts, problems)
+
+
+def _environment_of(
+    file: Path, path: str, upstream: dict[str, UpstreamEnvironment], renamed: dict[str, str]
+) -> tuple[str, list[Problem]]:
+    """The environment a file belongs to (its current name), with a notice when the file
+    has an earlier name and an error when no environment has its name."""
+    slug = file.stem
+    problems: list[Problem] = []
     if slug not in upstream and slug in renamed:
         problems.append(renames.file_notice(path, slug, renamed[slug]))
         slug = renamed[slug]
-    environment = upstream.get(slug)
-    if environment is None:
+    if slug not in upstream:
         close = difflib.get_close_matches(slug, list(upstream), n=1, cutoff=0.6)
         problems.append(
             Problem(
@@ -159,52 +234,32 @@ def read_environment_file(
                 + ", ".join(f"{name}.yml" for name in sorted(upstream)),
             )
         )
-    if node is None:
-        return EnvironmentFile(slug, None, [], [], problems)
-    reader = frontmatter.FieldReader(path, 1)
-    values = reader.read_group(node, LOCAL_ENVIRONMENT_FIELDS)
-    problems.extend(reader.problems)
-    problems.extend(Problem(path, *finding) for finding in placeholder_findings(text, True))
-    page_path = f"{ENVIRONMENTS_FOLDER}/{slug}.md"
-    texts = [
-        _text(reader, item, "tekst", page_path, renamed, problems)
-        for item, _ in _items(node, "notities", values)
-    ]
-    for item, initiative in _items(node, "initiatieven", values):
-        texts.append(_text(reader, item, "beschrijving", page_path, renamed, problems))
-        initiative["beschrijving"] = renames.rewrite_links(initiative["beschrijving"], renamed)[0]
-        url = initiative.get("webadres")
-        if url:
-            where = f" van '{initiative['naam']}'"
-            problems.extend(url_problems(path, value_line(reader, item, "webadres"), where, url))
-    notes: list[LocalNote] = []
-    sources: list[NoteSource] = []
-    if environment is not None:
-        for item, value in _items(node, "notities", values):
-            value["tekst"] = renames.rewrite_links(value["tekst"], renamed)[0]
-            note, source, found = _note(reader, item, value, environment, path, text)
-            problems.extend(found)
-            sources.append(source)
-            if note is not None:
-                notes.append(note)
-    if errors(problems):
-        return EnvironmentFile(slug, None, sources, texts, problems)
-    return EnvironmentFile(
-        slug,
-        LocalEnvironment(
-            bridge_builders=tuple(
-                BridgeBuilder(b["organisatie"], b["rol"], b["contact"])
-                for b in values.get("bruggenbouwers", ())
-            ),
-            initiatives=tuple(
-                Initiative(i["naam"], i["beschrijving"], i.get("webadres"))
-                for i in values.get("initiatieven", ())
-            ),
-            notes=tuple(notes),
+    return slug, problems
+
+
+def _initiative_problems(initiative: _Item) -> list[Problem]:
+    """Its description's links to an earlier name rewritten; its web address checked."""
+    value = initiative.value
+    value["beschrijving"] = renames.rewrite_links(value["beschrijving"], initiative.file.renamed)[0]
+    url = value.get("webadres")
+    if not url:
+        return []
+    where = f" van '{value['naam']}'"
+    return url_problems(initiative.path, initiative.line_of("webadres"), where, url)
+
+
+def _local_environment(values: dict[str, Any], notes: list[LocalNote]) -> LocalEnvironment:
+    """The file's additions for the model (the file has no errors)."""
+    return LocalEnvironment(
+        bridge_builders=tuple(
+            BridgeBuilder(b["organisatie"], b["rol"], b["contact"])
+            for b in values.get("bruggenbouwers", ())
         ),
-        sources,
-        texts,
-        problems,
+        initiatives=tuple(
+            Initiative(i["naam"], i["beschrijving"], i.get("webadres"))
+            for i in values.get("initiatieven", ())
+        ),
+        notes=tuple(notes),
     )
 
 
@@ -213,31 +268,24 @@ def renamed_environments(upstream: dict[str, UpstreamEnvironment]) -> dict[str, 
     return renames.renamed({slug: env.earlier_names for slug, env in upstream.items()})
 
 
-def _text(
-    reader: frontmatter.FieldReader,
-    item: yaml.MappingNode,
-    key: str,
-    page_path: str,
-    renamed: dict[str, str],
-    problems: list[Problem],
-) -> LocalText:
+def _text(item: _Item, key: str, problems: list[Problem]) -> LocalText:
     """The Markdown of `key` in one list item (the list is valid, so the field is there).
 
     Links to an earlier name of an environment point at its current name, with a notice.
     """
-    found = child(item, key)
+    found = child(item.node, key)
     assert found is not None and isinstance(found[1], yaml.ScalarNode)
     node = found[1]
     literal = node.style == "|"
-    first_line = reader.line_of(node) + literal  # a literal block starts below its '|'
-    markdown, rewrites = renames.rewrite_links(str(node.value), renamed)
+    first_line = item.file.reader.line_of(node) + literal  # a literal block starts below its '|'
+    markdown, rewrites = renames.rewrite_links(str(node.value), item.file.renamed)
     problems.extend(
-        renames.link_notice(reader.path, first_line + r.offset if literal else first_line, r)
+        renames.link_notice(item.path, first_line + r.offset if literal else first_line, r)
         for r in rewrites
     )
     document = Document(
-        path=reader.path,
-        content_path=page_path,
+        path=item.path,
+        content_path=item.file.page_path,
         fields={},
         field_lines={},
         front_matter_line=first_line,
@@ -249,69 +297,93 @@ def _text(
 
 
 def _items(
-    node: yaml.MappingNode, key: str, values: dict[str, Any]
-) -> Iterator[tuple[yaml.MappingNode, dict[str, Any]]]:
-    """The nodes and valid values of a list of groups (only when the whole list is valid)."""
+    file: _FileBeingRead, node: yaml.MappingNode, key: str, values: dict[str, Any]
+) -> Iterator[_Item]:
+    """The items of a list of groups with their values (only when the whole list is valid)."""
     found = child(node, key)
     if found is None or key not in values:
         return
-    yield from zip(found[1].value, values[key], strict=True)
+    for item, value in zip(found[1].value, values[key], strict=True):
+        yield _Item(file, item, value)
+
+
+def _notes(
+    notes: list[_Item], environment: UpstreamEnvironment | None
+) -> tuple[list[LocalNote], list[NoteSource], list[Problem]]:
+    """Each note for the model, as written, and its problems (none for an unknown environment,
+    which is reported once for the file)."""
+    local_notes: list[LocalNote] = []
+    sources: list[NoteSource] = []
+    problems: list[Problem] = []
+    if environment is None:
+        return local_notes, sources, problems
+    for note in notes:
+        note.value["tekst"] = renames.rewrite_links(note.value["tekst"], note.file.renamed)[0]
+        local_note, source, found = _note(note, environment)
+        problems.extend(found)
+        sources.append(source)
+        if local_note is not None:
+            local_notes.append(local_note)
+    return local_notes, sources, problems
 
 
 def _note(
-    reader: frontmatter.FieldReader,
-    item: yaml.MappingNode,
-    value: dict[str, Any],
-    environment: UpstreamEnvironment,
-    path: str,
-    text: str,
+    note: _Item, environment: UpstreamEnvironment
 ) -> tuple[LocalNote | None, NoteSource, list[Problem]]:
     """Where a note points, and whether the upstream text there changed."""
-    line = reader.line_of(item)
-    problems: list[Problem] = []
-    anchor = value.get("onderdeel")
-    point = value.get("punt")
-    recorded = RecordedUpstream.of(value.get("upstream"))
-    spec = _PARTS_BY_ANCHOR.get(anchor) if anchor else None
-    where = environment.title
-    current: str | None = None
-    shown_point: str | None = None
-    if anchor and spec is None:
-        problems.append(
-            Problem(
-                path,
-                value_line(reader, item, "onderdeel"),
-                f"onbekend onderdeel '{anchor}'",
-                _anchor_hint(anchor),
-            )
-        )
-    if spec is not None and spec.anchor in environment.parts:
-        where = f"{environment.title} › {spec.title}"
-        current = environment.parts[spec.anchor]
-        if point:
-            points = drift.points(current)
-            where += f" › {point}"
-            if point in points:
-                current, shown_point = points[point], point
-            else:
-                # Reported here (an error, or a notice when upstream removed the point);
-                # there is no current text to compare with.
-                problems.append(_missing_point(reader, item, point, spec, points, recorded, path))
-                current = None
+    spec, problems = _part_of(note)
+    place, found = _place_of(note, spec, environment)
+    problems.extend(found)
     source = NoteSource(
-        line=line,
-        end_line=reader.first_line + last_content_line(item, text.split("\n")),
-        column=item.start_mark.column,
-        node=item,
-        where=where,
-        current=current,
-        recorded=recorded,
+        line=note.line,
+        end_line=note.file.reader.first_line + last_content_line(note.node, note.file.lines),
+        column=note.node.start_mark.column,
+        node=note.node,
+        where=place.where,
+        current=place.text,
+        recorded=RecordedUpstream.of(note.value.get("upstream")),
     )
-    if current is not None:
-        problems.extend(_drift_problems(path, line, source))
-    if spec is None or "tekst" not in value:
+    if place.text is not None:
+        problems.extend(_drift_problems(note.path, note.line, source))
+    if spec is None or "tekst" not in note.value:
         return None, source, problems
-    return LocalNote(spec, shown_point, value["tekst"]), source, problems
+    return LocalNote(spec, place.point, note.value["tekst"]), source, problems
+
+
+def _part_of(note: _Item) -> tuple[PartSpec | None, list[Problem]]:
+    """The part (`onderdeel`) a note is written for, or an error for a name no part has."""
+    anchor = note.value.get("onderdeel")
+    spec = _PARTS_BY_ANCHOR.get(anchor) if anchor else None
+    if not anchor or spec is not None:
+        return spec, []
+    return None, [
+        Problem(
+            note.path,
+            note.line_of("onderdeel"),
+            f"onbekend onderdeel '{anchor}'",
+            _anchor_hint(anchor),
+        )
+    ]
+
+
+def _place_of(
+    note: _Item, spec: PartSpec | None, environment: UpstreamEnvironment
+) -> tuple[_Place, list[Problem]]:
+    """The part, or the point in it (`punt`), a note points at, and upstream's text there."""
+    if spec is None or spec.anchor not in environment.parts:
+        return _Place(environment.title, None), []
+    where = f"{environment.title} › {spec.title}"
+    part = environment.parts[spec.anchor]
+    point = note.value.get("punt")
+    if not point:
+        return _Place(where, part), []
+    points = drift.points(part)
+    where += f" › {point}"
+    if point in points:
+        return _Place(where, points[point], point), []
+    # Reported here (an error, or a notice when upstream removed the point);
+    # there is no current text to compare with.
+    return _Place(where, None), [_missing_point(note, spec, points)]
 
 
 def _anchor_hint(anchor: str) -> str:
@@ -324,16 +396,11 @@ def _anchor_hint(anchor: str) -> str:
     return "kies een van: " + ", ".join(_PARTS_BY_ANCHOR)
 
 
-def _missing_point(
-    reader: frontmatter.FieldReader,
-    item: yaml.MappingNode,
-    point: str,
-    spec: PartSpec,
-    points: dict[str, str],
-    recorded: RecordedUpstream | None,
-    path: str,
-) -> Problem:
-    line = value_line(reader, item, "punt")
+def _missing_point(note: _Item, spec: PartSpec, points: dict[str, str]) -> Problem:
+    """The point a note names is not in its part: a notice when upstream removed it."""
+    point = note.value["punt"]
+    recorded = RecordedUpstream.of(note.value.get("upstream"))
+    line = note.line_of("punt")
     close = difflib.get_close_matches(point, list(points), n=1, cutoff=0.5)
     if recorded is not None:
         # It existed when the note was recorded: upstream changed it. A notice, so upstream
@@ -341,12 +408,12 @@ def _missing_point(
         target = points[close[0]] if close else "\n\n".join(points.values())
         hint = (f"bedoelde je '{close[0]}'? " if close else "") + (
             f"zet de nieuwe woorden bij 'punt' (of haal 'punt' weg) en draai daarna:\n"
-            f"    .venv/bin/handboek gemeente herzien {path}:{reader.line_of(item)}\n"
+            f"    .venv/bin/handboek gemeente herzien {note.path}:{note.line}\n"
             "wijziging in upstream (- oude tekst, + nieuwe tekst):\n"
             + drift.diff(recorded.text, target)
         )
         return Problem(
-            path,
+            note.path,
             line,
             f"te herzien: het punt '{point}' staat niet meer in '{spec.title}'",
             hint,
@@ -358,7 +425,7 @@ def _missing_point(
         hint = "de punten van dit onderdeel: " + "; ".join(points)
     else:
         hint = "dit onderdeel heeft geen punten met een vetgedrukt begin; laat 'punt' weg"
-    return Problem(path, line, f"onbekend punt '{point}' in '{spec.title}'", hint)
+    return Problem(note.path, line, f"onbekend punt '{point}' in '{spec.title}'", hint)
 
 
 def _drift_problems(path: str, line: int, source: NoteSource) -> Iterator[Problem]:

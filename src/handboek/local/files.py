@@ -18,7 +18,7 @@ import yaml
 
 from handboek import plaintext
 from handboek.model import LOCAL_FOLDER
-from handboek.problems import Problem
+from handboek.problems import Finding, Problem
 from handboek.read import frontmatter, text
 
 MUNICIPALITY_FILE = "gemeente.yml"
@@ -73,13 +73,13 @@ def last_content_line(node: yaml.Node, lines: list[str]) -> int:
     return end
 
 
-def placeholder_findings(text: str, yaml_file: bool) -> Iterator[tuple[int, str, str]]:
+def placeholder_findings(text: str, yaml_file: bool) -> Iterator[Finding]:
     """Every '[in te vullen: ...]' left to fill in; comments in YAML files do not count."""
     for number, line in enumerate(text.split("\n"), 1):
         if yaml_file and line.lstrip().startswith("#"):
             continue
         for match in PLACEHOLDER.finditer(line):
-            yield (
+            yield Finding(
                 number,
                 f"hier staat nog een invulplek: {match.group(0)}",
                 "vervang de invulplek door de echte gegevens van de gemeente, of haal de regel "

@@ -18,8 +18,6 @@ list (a copy of the content, as in tests) gets no notices; upstream always has i
 
 from __future__ import annotations
 
-import hashlib
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -41,6 +39,9 @@ class NotAnUpstream(Exception):
 
 
 def fingerprint(data: bytes) -> str:
+    """The file's SHA-256, with Windows line endings read as '\n'."""
+    import hashlib  # loaded when used: `handboek check` on upstream never needs it
+
     return hashlib.sha256(data.replace(b"\r\n", b"\n")).hexdigest()
 
 
@@ -51,6 +52,8 @@ def manifest_text(root: Path) -> str:
             f"dit is een fork (er is een map {LOCAL_FOLDER}/); de vingerafdrukken komen van "
             "upstream"
         )
+    import subprocess  # only upstream's workflow writes the list
+
     try:
         listed = subprocess.run(
             ["git", "ls-files", "-z"], cwd=root, capture_output=True, check=True

@@ -48,8 +48,7 @@ def setup_text(
 ) -> str:
     found = errors(problems)
     result = (
-        f"De controle vond **{len(found)} {'fout' if len(found) == 1 else 'fouten'}**: dat is "
-        "wat u nog invult."
+        f"De controle vond **{_errors_count(found)}**: dat is wat u nog invult."
         if found
         else "De controle vond geen fouten."
     )
@@ -111,6 +110,7 @@ def update_text(
     """`pages`: (status letter, path, earlier path of a rename) of each changed upstream file."""
     review = [p for p in problems if p.severity is not Severity.ERROR and _is_review(p)]
     found = errors(problems)
+    others = [p for p in problems if p.severity is not Severity.ERROR and p not in review]
     lines = [
         "Deze pull request neemt de nieuwste versie van de landelijke handreiking over. "
         + (
@@ -118,75 +118,91 @@ def update_text(
             if not found
             else "Er zijn eerst fouten op te lossen (zie **Fouten**)."
         ),
-        "",
-        "## Pagina's die upstream veranderde",
-        "",
-        *(_page_line(status, path, old) for status, path, old in pages),
+        *_section(
+            "Pagina's die upstream veranderde",
+            [_page_line(status, path, old) for status, path, old in pages]
+            or ["Geen: alleen andere bestanden veranderden."],
+        ),
+        *_section("Notities om na te kijken (te herzien)", _review_lines(review)),
+        *_section("Hernoemde omgevingen", [f"- {line}" for line in renamed] or ["Geen."]),
+        *(_section("Workflowbestanden", _held_back_lines(held_back)) if held_back else []),
+        *_section("Fouten", _error_lines(found)),
     ]
-    if not pages:
-        lines.append("Geen: alleen andere bestanden veranderden.")
-    lines += ["", "## Notities om na te kijken (te herzien)", ""]
-    if not review:
-        lines.append("Geen: geen enkele notitie hoeft nagekeken te worden.")
-    else:
-        lines += [
-            "Upstream veranderde de tekst waar deze notities bij horen. Lees wat er veranderde "
-            "(regels met `-` zijn weg, met `+` nieuw). Past de notitie nog, of heeft u haar "
-            f"aangepast in de branch `{UPDATE_BRANCH}`? Markeer haar dan als herzien: tabblad "
-            f"**Actions** > *{REVIEW_WORKFLOW_NAME}* > **Run workflow**, kies bij *Use workflow "
-            f"from* de branch `{UPDATE_BRANCH}` en vul de notitie in zoals hieronder. U kunt "
-            "ook eerst samenvoegen: de site blijft werken en de controle blijft dit melden.",
-        ]
-        for problem in review:
-            diff = problem.hint.partition(_DIFF_START)[2]
-            lines += [
-                "",
-                f"### {code(f'{problem.path}:{problem.line}')}",
-                "",
-                problem.message[0].upper() + problem.message[1:] + ".",
-                "",
-                fenced(diff, "diff"),
-                "",
-                f"Notitie voor *{REVIEW_WORKFLOW_NAME}*: {code(_review_target(problem))}",
-            ]
-    lines += ["", "## Hernoemde omgevingen", ""]
-    lines += [f"- {line}" for line in renamed] or ["Geen."]
-    if held_back:
-        lines += [
-            "",
-            "## Workflowbestanden",
-            "",
-            "Upstream veranderde ook deze workflowbestanden. GitHub staat niet toe dat een "
-            "workflow ze bijwerkt, dus in deze pull request staan ze nog zoals ze waren:",
-            "",
-            *(f"- {code(path)}" for path in held_back),
-            "",
-            "Neem ze zo over: voeg eerst deze pull request samen. Ga daarna naar de hoofdpagina "
-            "van uw fork en klik op **Sync fork** > **Update branch**.",
-        ]
-    lines += ["", "## Fouten", ""]
-    if found:
-        lines += [
-            f"De controle vond {len(found)} {'fout' if len(found) == 1 else 'fouten'}. Zolang "
-            "die er zijn, wordt de site niet bijgewerkt. Los ze op in de branch "
-            f"`{UPDATE_BRANCH}` (open het bestand en klik op het potlood), of vraag de "
-            "landelijke handreiking om hulp.",
-            "",
-            fenced("\n".join(p.format() for p in sorted(found))),
-        ]
-    else:
-        lines.append("Geen: de controle vond geen fouten.")
-    others = [p for p in problems if p.severity is not Severity.ERROR and p not in review]
     if others:
         lines += [
             "",
             "<details><summary>Andere meldingen van de controle</summary>",
             "",
-            fenced("\n".join(p.format() for p in sorted(others))),
+            _fenced_problems(others),
             "",
             "</details>",
         ]
     return "\n".join(lines)
+
+
+def _section(title: str, lines: list[str]) -> list[str]:
+    return ["", f"## {title}", "", *lines]
+
+
+def _review_lines(review: Sequence[Problem]) -> list[str]:
+    """Each note to review, with upstream's change and what to fill in to mark it reviewed."""
+    if not review:
+        return ["Geen: geen enkele notitie hoeft nagekeken te worden."]
+    lines = [
+        "Upstream veranderde de tekst waar deze notities bij horen. Lees wat er veranderde "
+        "(regels met `-` zijn weg, met `+` nieuw). Past de notitie nog, of heeft u haar "
+        f"aangepast in de branch `{UPDATE_BRANCH}`? Markeer haar dan als herzien: tabblad "
+        f"**Actions** > *{REVIEW_WORKFLOW_NAME}* > **Run workflow**, kies bij *Use workflow "
+        f"from* de branch `{UPDATE_BRANCH}` en vul de notitie in zoals hieronder. U kunt "
+        "ook eerst samenvoegen: de site blijft werken en de controle blijft dit melden.",
+    ]
+    for problem in review:
+        diff = problem.hint.partition(_DIFF_START)[2]
+        lines += [
+            "",
+            f"### {code(f'{problem.path}:{problem.line}')}",
+            "",
+            problem.message[0].upper() + problem.message[1:] + ".",
+            "",
+            fenced(diff, "diff"),
+            "",
+            f"Notitie voor *{REVIEW_WORKFLOW_NAME}*: {code(_review_target(problem))}",
+        ]
+    return lines
+
+
+def _held_back_lines(held_back: Sequence[str]) -> list[str]:
+    """The workflow files upstream changed, and how to take them over."""
+    return [
+        "Upstream veranderde ook deze workflowbestanden. GitHub staat niet toe dat een "
+        "workflow ze bijwerkt, dus in deze pull request staan ze nog zoals ze waren:",
+        "",
+        *(f"- {code(path)}" for path in held_back),
+        "",
+        "Neem ze zo over: voeg eerst deze pull request samen. Ga daarna naar de hoofdpagina "
+        "van uw fork en klik op **Sync fork** > **Update branch**.",
+    ]
+
+
+def _error_lines(found: Sequence[Problem]) -> list[str]:
+    if not found:
+        return ["Geen: de controle vond geen fouten."]
+    return [
+        f"De controle vond {_errors_count(found)}. Zolang "
+        "die er zijn, wordt de site niet bijgewerkt. Los ze op in de branch "
+        f"`{UPDATE_BRANCH}` (open het bestand en klik op het potlood), of vraag de "
+        "landelijke handreiking om hulp.",
+        "",
+        _fenced_problems(found),
+    ]
+
+
+def _errors_count(found: Sequence[Problem]) -> str:
+    return f"{len(found)} {'fout' if len(found) == 1 else 'fouten'}"
+
+
+def _fenced_problems(problems: Sequence[Problem]) -> str:
+    return fenced("\n".join(p.format() for p in sorted(problems)))
 
 
 def _is_review(problem: Problem) -> bool:

@@ -25,6 +25,7 @@ from handboek.local import atomic
 from handboek.local.files import ENVIRONMENTS_DIR, PAGES_DIR
 from handboek.model import LOCAL_FOLDER
 from handboek.problems import Problem, Severity
+from handboek.read import scan
 
 PR_TITLE = "Update van de landelijke handreiking"
 
@@ -43,23 +44,27 @@ def renamed(earlier_names: Mapping[str, Iterable[str]]) -> dict[str, str]:
 
 
 def _pattern(old: str) -> re.Pattern[str]:
-    # `<old>.md` as a link target: after 'omgevingen/' or at the start of a destination.
-    return re.compile(
-        r"(?:(?<=omgevingen/)|(?<=[(\s\"'<]))" + re.escape(old) + r"\.md(?=[#)\s\"'>]|$)"
-    )
+    # `<old>.md` as a link's page: after 'omgevingen/' or as the whole path of a destination.
+    return re.compile(r"(?:^|(?<=omgevingen/))" + re.escape(old) + r"\.md(?=[#?]|$)")
 
 
 def rewrite_links(markdown: str, renames: Mapping[str, str]) -> tuple[str, list[Rewrite]]:
-    """The Markdown with links to earlier names pointing at the current ones, and where."""
+    """The Markdown with links to earlier names pointing at the current ones, and where.
+
+    Only real link destinations change (read by `scan`, the one Markdown reader): the
+    same words in the text, in code or in a comment stay as they are.
+    """
     found: list[Rewrite] = []
-    lines = markdown.split("\n")
-    for index, line in enumerate(lines):
+    parts, position = [], 0
+    for begin, end in scan.destination_spans(markdown):
+        destination = markdown[begin:end]
         for old, new in renames.items():
-            line, count = _pattern(old).subn(f"{new}.md", line)
+            destination, count = _pattern(old).subn(f"{new}.md", destination)
             if count:
-                found.append(Rewrite(index, old, new))
-        lines[index] = line
-    return "\n".join(lines), found
+                found.append(Rewrite(markdown.count("\n", 0, begin), old, new))
+        parts += [markdown[position:begin], destination]
+        position = end
+    return "".join([*parts, markdown[position:]]), found
 
 
 @dataclass(frozen=True)
@@ -130,6 +135,8 @@ def _rewrite_file(
     text: str, renames: Mapping[str, str], yaml_file: bool
 ) -> tuple[str, list[Rewrite]]:
     """Rewrite links, but never inside a note's `upstream` group: that is upstream's old text."""
+    if not yaml_file:
+        return rewrite_links(text, renames)
     lines = text.split("\n")
     skip_deeper_than: int | None = None
     found: list[Rewrite] = []

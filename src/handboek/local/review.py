@@ -18,11 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handboek.local import atomic, drift, environments, files
-from handboek.model import LOCAL_FOLDER
+from handboek.model import CONTENT_FOLDER, LOCAL_FOLDER
 from handboek.problems import Problem, errors
-from handboek.read.document import list_content, read_document
-
-CONTENT_DIR = "content"
 
 
 @dataclass(frozen=True)
@@ -31,21 +28,9 @@ class Outcome:
     ok: bool
 
 
-def upstream_from_content(root: Path) -> dict[str, environments.UpstreamEnvironment]:
-    content_dir = root / CONTENT_DIR
-    documents = []
-    for file in list_content(content_dir).pages:
-        document, _ = read_document(
-            file, file.relative_to(root).as_posix(), file.relative_to(content_dir).as_posix()
-        )
-        if document is not None:
-            documents.append(document)
-    return environments.upstream_environments(documents)
-
-
 def mark_reviewed(root: Path, targets: list[str]) -> Outcome:
     """Record the notes named by `bestand` (all of its notes) or `bestand:regel` (one)."""
-    upstream = upstream_from_content(root)
+    upstream = environments.upstream_from_content(root, CONTENT_FOLDER)
     lines: list[str] = []
     ok = True
     for target in targets:
@@ -76,6 +61,8 @@ def _split_target(target: str) -> tuple[str, int | None]:
 def _review_file(
     file: Path, path: str, line: int | None, upstream: dict[str, environments.UpstreamEnvironment]
 ) -> tuple[list[str], bool]:
+    """Record the notes of one file (or the note at `line`): what to tell the editor, and
+    whether every note could be recorded."""
     try:
         original = atomic.Original.read(file)
     except OSError as error:
@@ -84,25 +71,55 @@ def _review_file(
             "    tip: controleer of het bestand bestaat en of u het mag lezen",
         ], False
     read = environments.read_environment_file(file, path, upstream)
-    sources, problems = read.sources, read.problems
-    # An edited snapshot is what `herzien` repairs; every other error must be fixed first.
-    blocking = [p for p in errors(problems) if p.message != environments.EDITED_SNAPSHOT]
-    if blocking:
-        return [
-            *(problem.format() for problem in sorted(blocking)),
-            f"{path}: er is niets veranderd; los eerst de fouten hierboven op "
-            "('handboek check' toont ze ook)",
-        ], False
+    refused = _refused(path, read.problems)
+    if refused:
+        return refused, False
+    sources = read.sources
     if line is not None:
         sources = [s for s in sources if s.line <= line <= s.end_line]
-        if not sources:
-            return [
-                f"{path}:{line}: op deze regel staat geen notitie",
-                "    tip: gebruik het bestand en de regel die .venv/bin/handboek check noemt",
-            ], False
     if not sources:
-        return [f"{path}: dit bestand heeft geen notities; niets veranderd"], True
+        return _no_notes(path, line)
     file_lines = original.text.split("\n")
+    messages, ok, edits = _record(path, sources, read.problems, file_lines)
+    if edits:
+        for start, end, new in sorted(edits, reverse=True):
+            file_lines[start:end] = new
+        not_saved = _save(original, path, "\n".join(file_lines))
+        if not_saved:
+            return not_saved, False
+    return messages, ok
+
+
+def _refused(path: str, problems: list[Problem]) -> list[str]:
+    """Every error to fix first; not an edited snapshot, which is what `herzien` repairs."""
+    blocking = [p for p in errors(problems) if p.message != environments.EDITED_SNAPSHOT]
+    if not blocking:
+        return []
+    return [
+        *(problem.format() for problem in sorted(blocking)),
+        f"{path}: er is niets veranderd; los eerst de fouten hierboven op "
+        "('handboek check' toont ze ook)",
+    ]
+
+
+def _no_notes(path: str, line: int | None) -> tuple[list[str], bool]:
+    """No note at the line named (a mistake), or none in the file (nothing to do)."""
+    if line is not None:
+        return [
+            f"{path}:{line}: op deze regel staat geen notitie",
+            "    tip: gebruik het bestand en de regel die .venv/bin/handboek check noemt",
+        ], False
+    return [f"{path}: dit bestand heeft geen notities; niets veranderd"], True
+
+
+def _record(
+    path: str,
+    sources: list[environments.NoteSource],
+    problems: list[Problem],
+    file_lines: list[str],
+) -> tuple[list[str], bool, list[tuple[int, int, list[str]]]]:
+    """What to tell the editor about each note, whether each points at upstream's text, and
+    the edits that record the ones whose recorded text is not the current one."""
     messages: list[str] = []
     ok = True
     edits: list[tuple[int, int, list[str]]] = []
@@ -124,24 +141,26 @@ def _review_file(
         messages.append(
             f"{path}:{source.line}: vastgelegd bij de huidige tekst van upstream ({source.where})"
         )
-    for start, end, new in sorted(edits, reverse=True):
-        file_lines[start:end] = new
-    if edits:
-        try:
-            original.replace_text("\n".join(file_lines))
-        except atomic.FileChanged:
-            return [
-                f"{path}: het bestand is veranderd terwijl 'herzien' liep; er is niets opgeslagen",
-                "    tip: sla uw wijziging op en draai de opdracht daarna opnieuw",
-            ], False
-        except OSError as error:
-            return [
-                f"{path}: het bestand kan niet worden opgeslagen ({error.strerror or error}); "
-                "het is niet veranderd",
-                "    tip: is de schijf vol, of mag u hier niet schrijven? Maak ruimte vrij en "
-                "draai de opdracht opnieuw",
-            ], False
-    return messages, ok
+    return messages, ok, edits
+
+
+def _save(original: atomic.Original, path: str, text: str) -> list[str]:
+    """Write the file in one step; what to tell the editor when that failed (nothing saved)."""
+    try:
+        original.replace_text(text)
+    except atomic.FileChanged:
+        return [
+            f"{path}: het bestand is veranderd terwijl 'herzien' liep; er is niets opgeslagen",
+            "    tip: sla uw wijziging op en draai de opdracht daarna opnieuw",
+        ]
+    except OSError as error:
+        return [
+            f"{path}: het bestand kan niet worden opgeslagen ({error.strerror or error}); "
+            "het is niet veranderd",
+            "    tip: is de schijf vol, of mag u hier niet schrijven? Maak ruimte vrij en "
+            "draai de opdracht opnieuw",
+        ]
+    return []
 
 
 def _problems_of(problems: list[Problem], source: environments.NoteSource) -> list[Problem]:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from handboek import dates, schema
 from handboek.local import drift, fields
-from handboek.local.environments import upstream_environments
+from handboek.local.environments import UpstreamEnvironment, upstream_from_content
 from handboek.local.files import (
     CONTACT_PAGE,
     ENVIRONMENTS_DIR,
@@ -28,8 +28,7 @@ from handboek.local.files import (
     PAGES_DIR,
     layer_folder,
 )
-from handboek.model import LOCAL_FOLDER, PARTS, PUBLISHER_PAGES
-from handboek.read.document import list_content, read_document
+from handboek.model import CONTENT_FOLDER, LOCAL_FOLDER, PARTS, PUBLISHER_PAGES
 
 SCHEMA_LINES = """\
 # yaml-language-server: $schema={schema}
@@ -147,33 +146,39 @@ class Scaffold:
     hint: str = "pas de bestanden in lokaal/ zelf aan; .venv/bin/handboek check zegt wat er mist"
 
 
-def create(root: Path, name: str, content_dir: str = "content") -> Scaffold:
+def create(root: Path, name: str, content_dir: str = CONTENT_FOLDER) -> Scaffold:
+    """Write lokaal/ for the municipality `name`, a file for each of upstream's environments."""
     folder = layer_folder(root)
     if folder.exists():
         return Scaffold((), f"{LOCAL_FOLDER}/ bestaat al; er is niets overschreven")
     name = " ".join(name.split())
     if not name:
         return Scaffold((), 'geef de naam van de gemeente, bijvoorbeeld: "Gemeente ..."')
-    today = dates.today()
-    next_year = _a_year_later(today)
-    documents = {}
-    for file in list_content(root / content_dir).pages:
-        document, _ = read_document(
-            file, file.relative_to(root).as_posix(), file.relative_to(root / content_dir).as_posix()
-        )
-        if document is not None:
-            documents[document.content_path] = document
-    municipality_file = f"{LOCAL_FOLDER}/{MUNICIPALITY_FILE}"
-    files: dict[str, str] = {
-        municipality_file: _schema_lines(municipality_file, fields.MUNICIPALITY_SCHEMA)
+    upstream = upstream_from_content(root, content_dir)
+    files = {
+        **_municipality_file(name),
+        **_environment_files(name, upstream),
+        **_pages(name, dates.today()),
+    }
+    return _write_layer(root, folder, files) or Scaffold(tuple(files), None)
+
+
+def _municipality_file(name: str) -> dict[str, str]:
+    path = f"{LOCAL_FOLDER}/{MUNICIPALITY_FILE}"
+    return {
+        path: _schema_lines(path, fields.MUNICIPALITY_SCHEMA)
         + GEMEENTE_YML.format(name=name, quoted_name=_quoted(name))
     }
-    for slug, environment in sorted(upstream_environments(list(documents.values())).items()):
-        anchor = PARTS[2].anchor  # wat-kan-de-gemeente-doen: the municipal actions
+
+
+def _environment_files(name: str, upstream: dict[str, UpstreamEnvironment]) -> dict[str, str]:
+    """A file for each environment, whose example note points at a municipal action."""
+    files: dict[str, str] = {}
+    anchor = PARTS[2].anchor  # wat-kan-de-gemeente-doen: the municipal actions
+    for slug, environment in sorted(upstream.items()):
         points = drift.points(environment.parts.get(anchor, ""))
-        environment_file = f"{LOCAL_FOLDER}/{ENVIRONMENTS_DIR}/{slug}.yml"
-        files[environment_file] = _schema_lines(environment_file, fields.ENVIRONMENT_SCHEMA)
-        files[environment_file] += ENVIRONMENT_YML.format(
+        path = f"{LOCAL_FOLDER}/{ENVIRONMENTS_DIR}/{slug}.yml"
+        files[path] = _schema_lines(path, fields.ENVIRONMENT_SCHEMA) + ENVIRONMENT_YML.format(
             name=name,
             title=environment.title,
             anchors=", ".join(spec.anchor for spec in PARTS),
@@ -183,10 +188,16 @@ def create(root: Path, name: str, content_dir: str = "content") -> Scaffold:
             environments=ENVIRONMENTS_DIR,
             slug=slug,
         )
+    return files
+
+
+def _pages(name: str, today: dt.date) -> dict[str, str]:
+    """The contact page and the municipality's own statements (accessibility, privacy)."""
+    next_year = _a_year_later(today)
     pages = f"{LOCAL_FOLDER}/{PAGES_DIR}"
-    files[f"{pages}/{CONTACT_PAGE}"] = CONTACT_MD.format(
-        name=name, today=today, next_year=next_year
-    )
+    files = {
+        f"{pages}/{CONTACT_PAGE}": CONTACT_MD.format(name=name, today=today, next_year=next_year)
+    }
     for page in PUBLISHER_PAGES:
         title, description = (text.format(name=name) for text in STATEMENTS[page])
         template = (STATEMENTS_FOLDER / page).read_text(encoding="utf-8")
@@ -198,8 +209,15 @@ def create(root: Path, name: str, content_dir: str = "content") -> Scaffold:
             today=today,
             next_year=next_year,
         )
-    # Written next to lokaal/ and renamed into place in one step: a full disk leaves no
-    # half layer behind (which a second run would refuse as "bestaat al").
+    return files
+
+
+def _write_layer(root: Path, folder: Path, files: dict[str, str]) -> Scaffold | None:
+    """Write the files; why not, when that failed (then nothing is written).
+
+    Written next to lokaal/ and renamed into place in one step: a full disk leaves no
+    half layer behind (which a second run would refuse as "bestaat al").
+    """
     building = root / f".{LOCAL_FOLDER}-nieuw-{os.getpid()}"
     try:
         for path, text in files.items():
@@ -216,7 +234,7 @@ def create(root: Path, name: str, content_dir: str = "content") -> Scaffold:
             "is de schijf vol, of mag u hier niet schrijven? Maak ruimte vrij en probeer het "
             "opnieuw",
         )
-    return Scaffold(tuple(files), None)
+    return None
 
 
 def _write(file: Path, text: str) -> None:

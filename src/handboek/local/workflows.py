@@ -32,8 +32,8 @@ from pathlib import Path
 
 from handboek.check import check_content
 from handboek.local import github, pullrequests, renames, review, scaffold
-from handboek.local.environments import renamed_environments
-from handboek.model import LOCAL_FOLDER
+from handboek.local.environments import renamed_environments, upstream_from_content
+from handboek.model import CONTENT_FOLDER, LOCAL_FOLDER
 from handboek.problems import errors
 
 MAIN = "main"
@@ -136,7 +136,7 @@ def set_up(root: Path, name: str, hub: github.GitHub) -> Outcome:
         git(root, "add", "--all", LOCAL_FOLDER)
         git(root, "commit", "--quiet", "-m", f"Lokale laag van {shown}")
         _push(root, branch)
-    result = check_content(root / "content", root)
+    result = check_content(root / CONTENT_FOLDER, root)
     try:
         try:
             state = hub.workflow_state(pullrequests.UPDATE_WORKFLOW)
@@ -158,34 +158,44 @@ def merge_upstream(root: Path, upstream_url: str) -> Outcome:
     """Upstream's main into the update branch, as a commit; the new code comes after this."""
     branch = pullrequests.UPDATE_BRANCH
     _fetch(root, upstream_url)
-    origin_branch = f"refs/remotes/origin/{branch}"
-    if _has(root, origin_branch):
-        git(root, "checkout", "--quiet", "-B", branch, origin_branch)
-        # The fork's newest main too; when that conflicts, start again from main.
-        git(root, "merge", "--quiet", "--no-edit", f"origin/{MAIN}", check=False)
-        if _conflicts(root):
-            git(root, "merge", "--abort", check=False)
-            git(root, "checkout", "--quiet", "-B", branch, f"origin/{MAIN}")
-    else:
-        git(root, "checkout", "--quiet", "-B", branch, f"origin/{MAIN}")
+    _check_out_update_branch(root, branch)
     try:
         git(root, "merge-base", "HEAD", UPSTREAM_REF)
     except GitFailed:
         return _not_merged("uw repository en upstream hebben geen gemeenschappelijke geschiedenis")
     held = _held_back(root)
-    message = pullrequests.UPDATE_TITLE
+    refused = _merge(root, held)
+    if refused is not None:
+        return refused
+    if held:
+        _commit_without(root, held)
+    return Outcome(("Upstream samengevoegd in de branch " + branch,), 0)
+
+
+def _check_out_update_branch(root: Path, branch: str) -> None:
+    """The update branch as the fork has it, with the fork's newest main merged in; when
+    that conflicts, or there is no such branch yet, a new one from main."""
+    origin_branch = f"refs/remotes/origin/{branch}"
+    if _has(root, origin_branch):
+        git(root, "checkout", "--quiet", "-B", branch, origin_branch)
+        git(root, "merge", "--quiet", "--no-edit", f"origin/{MAIN}", check=False)
+        if not _conflicts(root):
+            return
+        git(root, "merge", "--abort", check=False)
+    git(root, "checkout", "--quiet", "-B", branch, f"origin/{MAIN}")
+
+
+def _merge(root: Path, held: list[str]) -> Outcome | None:
+    """Merge upstream (squashed when workflow files are held back); why not, when it fails."""
     try:
         if held:
             git(root, "merge", "--quiet", "--squash", UPSTREAM_REF)
         else:
-            git(root, "merge", "--quiet", "--no-ff", "-m", message, UPSTREAM_REF)
+            git(root, "merge", "--quiet", "--no-ff", "-m", pullrequests.UPDATE_TITLE, UPSTREAM_REF)
     except GitFailed as failed:
         conflicts = _conflicts(root)
         if not conflicts:
             return _not_merged(str(failed))
-    else:
-        conflicts = []
-    if conflicts:
         git(root, "reset", "--quiet", "--hard", "HEAD")
         return Outcome(
             (
@@ -198,16 +208,19 @@ def merge_upstream(root: Path, upstream_url: str) -> Outcome:
             ),
             1,
         )
-    if held:
-        for path in held:
-            if _has(root, f"HEAD:{path}"):
-                git(root, "checkout", "HEAD", "--", path)
-            else:
-                git(root, "rm", "--quiet", "--cached", "--force", "--", path)
-                (root / path).unlink(missing_ok=True)
-        if git(root, "diff", "--cached", "--name-only").strip():
-            git(root, "commit", "--quiet", "-m", message)
-    return Outcome(("Upstream samengevoegd in de branch " + branch,), 0)
+    return None
+
+
+def _commit_without(root: Path, held: list[str]) -> None:
+    """The squashed merge as one commit, with the held-back workflow files as they were."""
+    for path in held:
+        if _has(root, f"HEAD:{path}"):
+            git(root, "checkout", "HEAD", "--", path)
+        else:
+            git(root, "rm", "--quiet", "--cached", "--force", "--", path)
+            (root / path).unlink(missing_ok=True)
+    if git(root, "diff", "--cached", "--name-only").strip():
+        git(root, "commit", "--quiet", "-m", pullrequests.UPDATE_TITLE)
 
 
 def _not_merged(reason: str) -> Outcome:
@@ -236,14 +249,14 @@ def finish_update(root: Path, hub: github.GitHub, upstream_url: str) -> Outcome:
     kept = _keep_schedule_on(hub)
     _fetch(root, upstream_url)
     base = f"refs/remotes/origin/{MAIN}"
-    upstream = review.upstream_from_content(root)
+    upstream = upstream_from_content(root, CONTENT_FOLDER)
     done = renames.apply(root, renamed_environments(upstream))
     if done:
         git(root, "add", "--all", LOCAL_FOLDER)
         git(root, "commit", "--quiet", "-m", RENAME_COMMIT + "\n\n" + "\n".join(done))
     if git(root, "rev-parse", "HEAD^{tree}") == git(root, "rev-parse", f"{base}^{{tree}}"):
         return Outcome(("Er is geen nieuwe versie van upstream; er is niets veranderd.", *kept), 0)
-    result = check_content(root / "content", root)
+    result = check_content(root / CONTENT_FOLDER, root)
     body = pullrequests.update_text(
         _changed_pages(root, base),
         result.problems,
@@ -291,7 +304,9 @@ def _keep_schedule_on(hub: github.GitHub) -> tuple[str, ...]:
 
 
 def _changed_pages(root: Path, base: str) -> list[tuple[str, str, str | None]]:
-    lines = git(root, "diff", "--name-status", "-M", base, "HEAD", "--", "content").splitlines()
+    lines = git(
+        root, "diff", "--name-status", "-M", base, "HEAD", "--", CONTENT_FOLDER
+    ).splitlines()
     pages: list[tuple[str, str, str | None]] = []
     for line in lines:
         status, *paths = line.split("\t")

@@ -13,7 +13,12 @@ from dataclasses import dataclass
 
 from handboek.read import scan
 
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
+# Python-Markdown's `HashHeaderProcessor.RE` for one line, written out so the check does not
+# load Python-Markdown (tests/test_one_reader.py keeps the two equal): `#Kop` is a heading too.
+HASH_HEADING = re.compile(r"^(?P<level>#{1,6})(?P<header>(?:\\.|[^\\#]|#+(?=[^#\n]))*?)#*$")
+# A setext heading: the first line of a block, underlined with '=' (level 1) or '-' (level 2),
+# as Python-Markdown's `SetextHeaderProcessor` reads it (before a rule '---').
+_UNDERLINE = re.compile(r"\n(=+|-+)[ ]*(?=\n|$)")
 # Matched in "\n" + body: the leading literal newline lets the regex engine skip ahead.
 _CANDIDATE = re.compile(r"\n([ ]*#[^\n]*)")
 # What can hide a heading line from Python-Markdown: a fence or a comment.
@@ -51,12 +56,22 @@ class Blockquote:
 
 
 def headings(body: str, first_line: int, prose: scan.Prose | None = None) -> tuple[Heading, ...]:
-    """All ATX headings that Python-Markdown renders: not in fenced code or a comment
-    (`scan.prose` knows where those are; `prose`: the body's, when already read)."""
+    """All headings that Python-Markdown renders (`# Kop`, `#Kop`, and a line underlined with
+    `===` or `---`): not in fenced code or a comment (`scan.prose` knows where those are;
+    `prose`: the body's, when already read)."""
     if prose is None and _MAY_HIDE.search(body):
         prose = scan.prose(body, first_line)
-    text = "\n" + (body if prose is None else prose.text)
+    text = body if prose is None else prose.text
+    found = _hash_headings(body, text, first_line)
+    if "\n=" in text or "\n-" in text:
+        found += _setext_headings(body, text, first_line)
+        found.sort(key=lambda heading: heading.line)
+    return tuple(found)
+
+
+def _hash_headings(body: str, text: str, first_line: int) -> list[Heading]:
     found = []
+    text = "\n" + text
     line_number, counted_to = first_line - 1, 0
     # Only lines that start with '#' can be a heading.
     for candidate in _CANDIDATE.finditer(text):
@@ -64,9 +79,29 @@ def headings(body: str, first_line: int, prose: scan.Prose | None = None) -> tup
         counted_to = candidate.start(1)
         start = candidate.start(1) - 1  # in the body
         line = body[start : start + len(candidate.group(1))]
-        if match := _HEADING.match(line):
-            found.append(Heading(len(match.group(1)), match.group(2).strip(), line_number))
-    return tuple(found)
+        if match := HASH_HEADING.match(line):
+            found.append(Heading(len(match["level"]), match["header"].strip(), line_number))
+    return found
+
+
+def _setext_headings(body: str, text: str, first_line: int) -> list[Heading]:
+    found = []
+    for underline in _UNDERLINE.finditer(text):
+        end = underline.start()
+        start = text.rfind("\n", 0, end) + 1  # the title line, just above
+        title = text[start:end]
+        if not title.strip() or title.startswith(("    ", "\t", "<", "#")):
+            continue  # no text, indented code, raw HTML or a '#' heading
+        if start and text[text.rfind("\n", 0, start - 1) + 1 : start - 1].strip():
+            continue  # not the first line of its block
+        found.append(
+            Heading(
+                1 if underline[1].startswith("=") else 2,
+                body[start:end].strip(),
+                first_line + text.count("\n", 0, start),
+            )
+        )
+    return found
 
 
 def split_sections(
@@ -105,9 +140,11 @@ def blockquotes(section: Section) -> tuple[list[Blockquote], list[int]]:
             quotes.append(_blockquote(current))
             current.clear()
 
+    # A '>' in fenced code or a comment is no quote (the one reader blanks those out).
+    read = scan.prose(section.markdown, section.line).text.split("\n")
     for offset, line in enumerate(section.markdown.split("\n")):
         number = section.line + offset
-        if line.lstrip().startswith(">"):
+        if read[offset].lstrip().startswith(">"):
             current.append((number, line.lstrip()[1:].strip()))
         else:
             close()

@@ -216,3 +216,19 @@ def list_content(content_dir: Path) -> ContentListing:
         found.special,
         found.links,
     )
+
+
+def read_all(
+    listing: ContentListing, content_dir: Path, folder: str
+) -> tuple[list[Document], list[Problem]]:
+    """Every page of a listing read (`folder`: the content folder as editors see it, such as
+    'content/'), with the problems of reading them; a page that cannot be read is left out."""
+    documents: list[Document] = []
+    problems: list[Problem] = []
+    for file in listing.pages:
+        content_path = file.relative_to(content_dir).as_posix()
+        document, found = read_document(file, folder + content_path, content_path)
+        problems.extend(found)
+        if document is not None:
+            documents.append(document)
+    return documents, problems

@@ -405,9 +405,9 @@ def _paragraph_end(text: str, start: int) -> int:
     return blank.start() if blank else len(text)
 
 
-def replace_destinations(markdown: str, replace: Callable[[str], str]) -> str:
-    """`markdown` with the destination of every inline link, image and reference
-    definition replaced by `replace(destination)`; code and comments stay as they are."""
+def destination_spans(markdown: str) -> list[tuple[int, int]]:
+    """Where the destination of every inline link, image and reference definition is
+    (offsets in `markdown`, in order); never in code or comments."""
     text = prose(markdown, 1).text
     openings = _opening_brackets(text)
     spans = [
@@ -419,8 +419,14 @@ def replace_destinations(markdown: str, replace: Callable[[str], str]) -> str:
     for match in _DEFINITION.finditer("\n" + text):
         begin, end = match.start(2) - 1, match.end(2) - 1  # offsets in "\n" + text
         spans.append((begin + 1, end - 1) if text.startswith("<", begin) else (begin, end))
+    return sorted(spans)
+
+
+def replace_destinations(markdown: str, replace: Callable[[str], str]) -> str:
+    """`markdown` with the destination of every inline link, image and reference
+    definition replaced by `replace(destination)`; code and comments stay as they are."""
     parts, position = [], 0
-    for begin, end in sorted(spans):
+    for begin, end in destination_spans(markdown):
         parts += [markdown[position:begin], replace(markdown[begin:end])]
         position = end
     return "".join([*parts, markdown[position:]])

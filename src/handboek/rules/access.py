@@ -16,9 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from handboek.problems import Finding
 from handboek.read.document import Document
-
-Finding = tuple[int, str, str]
 
 _IMAGE_IN_TEXT = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 
@@ -27,7 +26,7 @@ def images_have_a_description(document: Document) -> Iterator[Finding]:
     """A Markdown image has text between its brackets; an HTML <img> has an alt attribute."""
     for link in document.links:
         if link.image and not link.text.strip():
-            yield (
+            yield Finding(
                 link.line,
                 f"de afbeelding '{link.destination}' heeft geen omschrijving",
                 "zet tussen de vierkante haken wat er te zien is, bijvoorbeeld "
@@ -38,7 +37,7 @@ def images_have_a_description(document: Document) -> Iterator[Finding]:
         attributes = dict(tag.attributes)
         if tag.name == "img" and "alt" not in attributes:
             source = attributes.get("src", "")
-            yield (
+            yield Finding(
                 tag.line,
                 f'de afbeelding <img src="{source}"> heeft geen alt-tekst',
                 'geef haar alt="wat er te zien is"; alleen een versiering krijgt alt="" '
@@ -53,7 +52,7 @@ def links_have_text(document: Document) -> Iterator[Finding]:
             continue
         described = any(alt.strip() for alt in _IMAGE_IN_TEXT.findall(link.text))
         if not _IMAGE_IN_TEXT.sub("", link.text).strip() and not described:
-            yield (
+            yield Finding(
                 link.line,
                 f"de link '{link.destination}' heeft geen tekst",
                 "zet tussen de vierkante haken waar de link naartoe gaat, bijvoorbeeld "

@@ -49,6 +49,7 @@ from handboek.model import (
 from handboek.read import body, points, scan
 from handboek.read.document import Document
 from handboek.read.slugs import slugify, unique
+from handboek.rules import markup
 
 # The Markdown extensions of mkdocs.yml whose ids `page_ids` reproduces (a test keeps them equal).
 MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "toc")
@@ -122,7 +123,7 @@ class Site:
                 entries += [
                     Anchor("", anchor) for anchor in points.form_ids(document.slug, written.point)
                 ]
-                entries += _explicit_ids(scan.prose(written.point.text, 1).text)
+                entries += _explicit_ids(scan.prose(written.point.text, 1))
         return page_ids(entries)
 
 
@@ -137,7 +138,7 @@ _OPEN_DATA_PAGE = Path(__file__).parent.parent / "templates" / "open-data.md.jin
 def _open_data_ids() -> frozenset[str]:
     """The fixed ids of the open-data page's text; read only when a link goes there."""
     text = _OPEN_DATA_PAGE.read_text(encoding="utf-8")
-    return frozenset(anchor.id for anchor in _explicit_ids(text) if anchor.id)
+    return frozenset(anchor.id for anchor in _explicit_ids(scan.prose(text, 1)) if anchor.id)
 
 
 def written_points(document: Document) -> list[points.WrittenPoint]:
@@ -168,7 +169,7 @@ def page_ids(entries: list[Anchor]) -> frozenset[str]:
     """
     taken = {entry.id for entry in entries if entry.id}
     for text, anchor in entries:
-        if anchor is None and text and not ATTRIBUTE_ID.search(text):
+        if anchor is None and text and not _has_id(text):
             unique(_slug(text), taken)
     return frozenset(taken)
 
@@ -181,7 +182,7 @@ def _entries(
     On an environment page the parts get their fixed anchors (with `prefix` on
     the print page), and a fork's blocks follow the text of their part.
     """
-    entries = _explicit_ids(document.prose.text)
+    entries = _explicit_ids(document.prose)
     spec: PartSpec | None = None
     for heading in document.headings:
         part = _PART_SPECS.get(heading.text) if document.is_environment else None
@@ -206,13 +207,43 @@ def _local_entries(
     for anchor, texts in local.texts_under(part):
         entries.append(Anchor("", prefix + anchor))
         for text in texts:
-            entries += _explicit_ids(scan.prose(text, 1).text)
+            entries += _explicit_ids(scan.prose(text, 1))
             entries += [Anchor(heading.text, None) for heading in body.headings(text, 1)]
     return entries
 
 
-def _explicit_ids(text: str) -> list[Anchor]:
-    return [Anchor("", anchor) for anchor in ATTRIBUTE_ID.findall(text) + HTML_ID.findall(text)]
+def _explicit_ids(prose: scan.Prose) -> list[Anchor]:
+    """The ids written in a text: `{#id}` as attr_list reads it, `id=` and `name=` in HTML."""
+    return [Anchor("", value) for value, _ in written_ids(prose, ("id", "name"))]
+
+
+def written_ids(
+    prose: scan.Prose, html_attributes: tuple[str, ...] = ("id",)
+) -> list[tuple[str, int]]:
+    """Each id written in a text with its line, read by the one reader: attr_list's
+    ids (`markup.attribute_lists`), then the HTML attributes of `scan.tags`."""
+    found = []
+    for offset, attributes, _ in markup.attribute_lists(prose.text):
+        # attr_list sets the attributes in order: of several ids, the element keeps the last.
+        ids = [value for name, value in attributes if name == "id" and value]
+        if ids:
+            found.append((ids[-1], prose.line_at(offset)))
+    found += [
+        (value, tag.line)
+        for tag in scan.tags(prose)
+        for name, value in tag.attributes
+        if name in html_attributes and value
+    ]
+    return found
+
+
+def _has_id(heading: str) -> bool:
+    """Whether a heading's text gives it an id of its own (`## Kop {#anker}`)."""
+    return any(
+        name == "id"
+        for _, attributes, _ in markup.attribute_lists(heading)
+        for name, _ in attributes
+    )
 
 
 @functools.lru_cache(maxsize=4096)  # headings such as "Wat werkt?" recur on many pages
@@ -221,9 +252,6 @@ def _slug(heading: str) -> str:
     return slugify(_plain(heading), "-")
 
 
-ATTRIBUTE_ID = re.compile(r"\{:?[^}\n]*?#([A-Za-z][\w:.-]*)[^}\n]*\}")
-HTML_ID = re.compile(r"""<[A-Za-z][^>]*?\s(?:id|name)\s*=\s*["']([^"']+)["']""")
-HTML_ID_ONLY = re.compile(r"""<[A-Za-z][^>]*?\sid\s*=\s*["']([^"']+)["']""")
 _INLINE_MARKUP = (
     (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links and images: their text
     (re.compile(r"<[^>]+>"), ""),  # inline HTML tags

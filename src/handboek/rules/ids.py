@@ -93,10 +93,4 @@ _PRINT_HINT = (
 
 def _written_ids(document: Document) -> list[tuple[str, int]]:
     """The ids written in a page's text, with their lines, in page order."""
-    prose = document.prose
-    found = [
-        (match.group(1), prose.line_at(match.start()))
-        for pattern in (anchors.ATTRIBUTE_ID, anchors.HTML_ID_ONLY)
-        for match in pattern.finditer(prose.text)
-    ]
-    return sorted(found, key=lambda item: item[1])
+    return sorted(anchors.written_ids(document.prose), key=lambda item: item[1])

@@ -24,9 +24,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from handboek.problems import Finding
 from handboek.read.document import Document
-
-Finding = tuple[int, str, str]
 
 B1_WORDS = 20  # what taalniveau B1 aims at, and what upstream's own texts keep to
 NOTICE_WORDS = 25  # a longer sentence is reported
@@ -166,7 +165,7 @@ def sentences_are_short(document: Document) -> Iterator[Finding]:
     """A sentence has at most 25 words (B1 aims at 20); quotes are not counted."""
     for sentence in sentences(document, longer_than=NOTICE_WORDS):
         preview = " ".join(_WORD.findall(sentence.text)[:PREVIEW_WORDS])
-        yield (
+        yield Finding(
             sentence.line,
             f"deze zin heeft {sentence.words} woorden: '{preview} ...'",
             f"taalniveau B1: schrijf zinnen van hooguit {B1_WORDS} woorden; maak er twee "
@@ -191,7 +190,7 @@ def quote_marks_are_curly(document: Document) -> Iterator[Finding]:
                 what = "apostrof" if _APOSTROPHE.search(word.group(0)) else "aanhalingsteken"
                 found.append((word.start(), f"rechte {what} in {word.group(0)}", word.group(0)))
         for _, message, written in sorted(found):
-            yield number, message, _curly_hint(written)
+            yield Finding(number, message, _curly_hint(written))
 
 
 def _curly_hint(text: str) -> str:

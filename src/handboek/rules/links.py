@@ -10,6 +10,7 @@ import posixpath
 from collections.abc import Iterator
 from urllib.parse import unquote, urlsplit
 
+from handboek.problems import Finding
 from handboek.read.document import Document
 from handboek.rules.anchors import Site
 
@@ -19,21 +20,21 @@ def is_external(destination: str) -> bool:
     return bool(urlsplit(destination).scheme) or destination.startswith("//")
 
 
-def links_resolve(document: Document, site: Site) -> Iterator[tuple[int, str, str]]:
+def links_resolve(document: Document, site: Site) -> Iterator[Finding]:
     """Every internal link and image points to an existing file, and to an existing anchor."""
     destinations = [(link.line, link.destination) for link in document.links]
     destinations += [(item.line, item.destination) for item in document.definitions]
     for line, destination in sorted(destinations):
         for message, hint in _check_destination(destination, document, site):
-            yield line, message, hint
+            yield Finding(line, message, hint)
 
 
-def references_are_defined(document: Document) -> Iterator[tuple[int, str, str]]:
+def references_are_defined(document: Document) -> Iterator[Finding]:
     """A reference link `[text][label]` has a definition `[label]: destination`."""
     defined = {definition.label for definition in document.definitions}
     for reference in document.references:
         if reference.label not in defined and not reference.image:
-            yield (
+            yield Finding(
                 reference.line,
                 f"de verwijzing '[{reference.label}]' heeft geen doel",
                 f"zet ergens op de pagina een regel '[{reference.label}]: doel-van-de-link', "

@@ -21,11 +21,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from handboek.problems import Finding
 from handboek.read import scan
 from handboek.read.document import Document
-
-Finding = tuple[int, str, str]
-
 
 # attr_list's `AttrListTreeprocessor.BASE_RE`, written out so that the check loads
 # Python-Markdown only for what it cannot read itself (tests/test_rules_safety.py keeps the
@@ -69,14 +67,14 @@ def code_and_comments_are_closed(document: Document) -> Iterator[Finding]:
         if kind == "fence":
             fence = re.match(r"`+|~+", prose.source[offset:])
             assert fence is not None
-            yield (
+            yield Finding(
                 line,
                 f"het codeblok dat hier begint met '{fence.group(0)}' wordt niet gesloten",
                 f"zet na de code een regel met precies '{fence.group(0)}' (zonder spaties "
                 "ervoor); zonder die regel is er geen codeblok en toont de site de tekens",
             )
         else:
-            yield (
+            yield Finding(
                 line,
                 "het HTML-commentaar '<!--' wordt niet gesloten",
                 "sluit het commentaar in dezelfde alinea af met '-->', of haal '<!--' weg",
@@ -86,7 +84,7 @@ def code_and_comments_are_closed(document: Document) -> Iterator[Finding]:
 def links_are_closed(document: Document) -> Iterator[Finding]:
     """`[tekst](doel` gets its `)`; the site would show the Markdown as text."""
     for line in document.unclosed_links:
-        yield (
+        yield Finding(
             line,
             "de link wordt niet gesloten: na '](' ontbreekt ')'",
             "sluit de link af met ')' in dezelfde alinea, zo: [tekst](doel) (een doel is "
@@ -124,15 +122,17 @@ def attributes_are_only_ids(document: Document) -> Iterator[Finding]:
     for position, attributes, too_long in attribute_lists(prose.text):
         line = prose.line_at(position)
         if too_long:
-            yield line, "tussen '{' en '}' staat te veel tekst", _ATTR_HINT
+            yield Finding(line, "tussen '{' en '}' staat te veel tekst", _ATTR_HINT)
             continue
         for name, value in attributes:
             if name == "id":
                 continue
             if name == ".":
-                yield line, f"de klasse '.{value}' tussen accolades is niet toegestaan", _ATTR_HINT
+                yield Finding(
+                    line, f"de klasse '.{value}' tussen accolades is niet toegestaan", _ATTR_HINT
+                )
             else:
-                yield (
+                yield Finding(
                     line,
                     f"het attribuut '{name}' tussen accolades is niet toegestaan",
                     _ATTR_HINT,

@@ -17,9 +17,8 @@ import html
 import re
 from collections.abc import Iterator
 
+from handboek.problems import Finding
 from handboek.read.document import Document
-
-Finding = tuple[int, str, str]
 
 _CODE_HINT = "de inhoud mag geen code uitvoeren; verwijder het element"
 _EMBED_HINT = (
@@ -72,7 +71,7 @@ def no_scripts_or_embeds(document: Document) -> Iterator[Finding]:
     for tag in document.tags:
         if tag.name in FORBIDDEN_ELEMENTS:
             message = f"het HTML-element <{tag.name}> is niet toegestaan"
-            yield tag.line, message, FORBIDDEN_ELEMENTS[tag.name]
+            yield Finding(tag.line, message, FORBIDDEN_ELEMENTS[tag.name])
 
 
 def no_code_in_links(document: Document) -> Iterator[Finding]:
@@ -95,7 +94,7 @@ def no_code_in_links(document: Document) -> Iterator[Finding]:
     ]
     for line, address in sorted(set(data_links)):
         if _scheme_of(address).startswith(_DATA_SCHEME):
-            yield (
+            yield Finding(
                 line,
                 "een link met 'data:' is niet toegestaan",
                 "een link gaat naar een pagina of bestand (https://... of een .md-bestand); "
@@ -103,7 +102,7 @@ def no_code_in_links(document: Document) -> Iterator[Finding]:
             )
     for line, address in sorted(addresses):
         if _scheme_of(address).startswith(_CODE_SCHEMES):
-            yield (
+            yield Finding(
                 line,
                 f"een link met '{_scheme_of(address).split(':')[0]}:' is niet toegestaan",
                 "de inhoud mag geen code uitvoeren; link naar een pagina (https://... of een "
@@ -116,7 +115,7 @@ def no_event_handlers(document: Document) -> Iterator[Finding]:
     for tag in document.tags:
         for name, _ in tag.attributes:
             if _EVENT_HANDLER.match(name):
-                yield (
+                yield Finding(
                     tag.line,
                     f"het HTML-attribuut '{name}' in <{tag.name}> is niet toegestaan",
                     "de inhoud mag geen code uitvoeren; verwijder het attribuut",
@@ -153,7 +152,7 @@ def no_external_images(document: Document) -> Iterator[Finding]:
     ]
 
     for line, what in sorted(found):
-        yield line, f"{what} laadt iets van een andere website", _IMAGE_HINT
+        yield Finding(line, f"{what} laadt iets van een andere website", _IMAGE_HINT)
 
 
 def _scheme_of(address: str) -> str:
@@ -184,7 +183,7 @@ def no_loading_styles(document: Document) -> Iterator[Finding]:
     for tag in document.tags:
         for name, value in tag.attributes:
             if name == "ping":
-                yield (
+                yield Finding(
                     tag.line,
                     f"het HTML-attribuut 'ping' in <{tag.name}> is niet toegestaan",
                     "de site meldt aan geen enkele website dat een lezer op een link klikt "
@@ -192,7 +191,7 @@ def no_loading_styles(document: Document) -> Iterator[Finding]:
                 )
             decoded = html.unescape(value)
             if name == "style" and _CSS_LOADS.search(decoded) and not _CSS_URL.search(decoded):
-                yield (
+                yield Finding(
                     tag.line,
                     f"de stijl (style) van <{tag.name}> bevat url(), image-set(), @import of '\\'",
                     "opmaak komt uit het thema (map overrides/); haal de stijl weg, of houd "

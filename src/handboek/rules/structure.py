@@ -70,7 +70,9 @@ def environment_parts_are_known(document: Document) -> Iterator[Finding]:
                 + _PART_LIST
                 + "\nsubkoppen binnen een onderdeel beginnen met '###'"
             )
-            yield section.heading.line, f"onbekend onderdeel '## {section.heading.text}'", hint
+            yield Finding(
+                section.heading.line, f"onbekend onderdeel '## {section.heading.text}'", hint
+            )
 
 
 def _close_part(heading: str) -> list[str]:
@@ -157,9 +159,9 @@ def quotes_have_text_and_role(document: Document) -> Iterator[Finding]:
             )
         for quote in quotes:
             if not quote.paragraphs:
-                yield quote.line, "het citaat heeft geen tekst", _QUOTE_HINT
+                yield Finding(quote.line, "het citaat heeft geen tekst", _QUOTE_HINT)
             if not quote.attribution:
-                yield quote.line, "bij het citaat staat niet wie het zei", _QUOTE_HINT
+                yield Finding(quote.line, "bij het citaat staat niet wie het zei", _QUOTE_HINT)
 
 
 _QUOTE_HINT = "schrijf een citaat zo:\n> De tekst van het citaat.\n>\n> — Rol van de spreker"
