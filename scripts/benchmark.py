@@ -314,7 +314,7 @@ def _environment_page(rng: random.Random, number: int) -> str:
     ) + "\n\n".join([*blocks, ""])
 
 
-def _ordinary_page(
+def _ordinary_page(  # noqa: PLR0913 - the page's seed, place and kind; keywords at the call
     rng: random.Random,
     number: int,
     previous: str,
