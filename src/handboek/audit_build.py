@@ -52,6 +52,7 @@ class BuildAudit:
     _rules: Rules = field(default_factory=Rules)
     _sources: list[Path] = field(default_factory=list)
     _scripts: dict[str, tuple[csp.TemplateScript, ...]] = field(default_factory=dict)
+    _templates: dict[str, csp.TemplateParts] = field(default_factory=dict)
     _expected: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def theme(
@@ -106,7 +107,7 @@ class BuildAudit:
         """Render the inline scripts `template` writes, with the page's context."""
         start = time.process_time()
         if template not in self._scripts and self._env is not None:
-            self._scripts[template] = csp.template_scripts(self._env, template)
+            self._scripts[template] = audit.template_scripts(self._env, template, self._templates)
         scripts = self._scripts.get(template, ())
         self._expected[site_path] = audit.expected_scripts(scripts, context)
         self.seconds += time.process_time() - start
