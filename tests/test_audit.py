@@ -389,6 +389,27 @@ def test_what_a_page_may_not_contain(body: str, source: str, expected: list[str]
     assert result.html == page(body)  # reported, never stripped or given a policy
 
 
+def test_a_menu_link_seen_on_every_page_does_not_let_another_link_through() -> None:
+    """What is remembered between pages (attributes allowed whatever their value) never
+    covers a link's address or another attribute on the same link."""
+    menu = '<a class="md-nav__link" href="../a/" title="A" tabindex="0">A</a>'
+    assert audited(menu * 3, "").problems == ()
+    body = (
+        menu + '<a class="md-nav__link" href="javascript:alert(1)" title="B">B</a>'
+        '<a class="md-nav__link" href="../c/" onmouseover="alert(1)">C</a>'
+        '<a class="md-nav__link" href="../d/" style="color:red">D</a>'
+    )
+    assert [problem.message for problem in audited(body, "").problems] == [
+        'in de gebouwde pagina over/index.html: <a href="javascript:alert(1)">: een link met '
+        "'javascript:' is niet toegestaan (de regel in de bron is niet gevonden)",
+        "in de gebouwde pagina over/index.html: het attribuut 'onmouseover' in <a> voert code "
+        "uit (de regel in de bron is niet gevonden)",
+        "in de gebouwde pagina over/index.html: het attribuut 'style' in <a> is niet "
+        "toegestaan: de browser voert alleen stijlen uit de CSS-bestanden van de site uit "
+        "(de regel in de bron is niet gevonden)",
+    ]
+
+
 def test_a_problem_comes_with_a_tip_the_editor_can_act_on() -> None:
     [problem] = audited('<p onclick="alert(1)">x</p>', 'x\n{: onclick="alert(1)" }\n').problems
     assert problem.format() == (

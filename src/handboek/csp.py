@@ -35,6 +35,7 @@ written, so a changed script can never ship without its hash.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 from collections.abc import Iterable, Mapping
@@ -144,8 +145,12 @@ def expected_scripts(
     return frozenset(texts)
 
 
+@functools.lru_cache(maxsize=256)
 def script_hash(text: str) -> str:
-    """The CSP source for an inline script: 'sha256-<base64>' of its UTF-8 text."""
+    """The CSP source for an inline script: 'sha256-<base64>' of its UTF-8 text.
+
+    Remembered by text: the same few scripts are on every page of a folder.
+    """
     digest = hashlib.sha256(text.encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
