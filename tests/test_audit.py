@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from handboek import audit, audit_svg, csp
+from handboek import audit, audit_build, audit_svg, csp
+from handboek.audit_build import BuildAudit
 from handboek.audit_html import Rules
 from handboek.audit_url import Site, load_problem, navigation_problem, srcset_addresses
 from handboek.local import colours
@@ -388,6 +389,27 @@ def test_what_a_page_may_not_contain(body: str, source: str, expected: list[str]
     assert result.html == page(body)  # reported, never stripped or given a policy
 
 
+def test_a_menu_link_seen_on_every_page_does_not_let_another_link_through() -> None:
+    """What is remembered between pages (attributes allowed whatever their value) never
+    covers a link's address or another attribute on the same link."""
+    menu = '<a class="md-nav__link" href="../a/" title="A" tabindex="0">A</a>'
+    assert audited(menu * 3, "").problems == ()
+    body = (
+        menu + '<a class="md-nav__link" href="javascript:alert(1)" title="B">B</a>'
+        '<a class="md-nav__link" href="../c/" onmouseover="alert(1)">C</a>'
+        '<a class="md-nav__link" href="../d/" style="color:red">D</a>'
+    )
+    assert [problem.message for problem in audited(body, "").problems] == [
+        'in de gebouwde pagina over/index.html: <a href="javascript:alert(1)">: een link met '
+        "'javascript:' is niet toegestaan (de regel in de bron is niet gevonden)",
+        "in de gebouwde pagina over/index.html: het attribuut 'onmouseover' in <a> voert code "
+        "uit (de regel in de bron is niet gevonden)",
+        "in de gebouwde pagina over/index.html: het attribuut 'style' in <a> is niet "
+        "toegestaan: de browser voert alleen stijlen uit de CSS-bestanden van de site uit "
+        "(de regel in de bron is niet gevonden)",
+    ]
+
+
 def test_a_problem_comes_with_a_tip_the_editor_can_act_on() -> None:
     [problem] = audited('<p onclick="alert(1)">x</p>', 'x\n{: onclick="alert(1)" }\n').problems
     assert problem.format() == (
@@ -462,6 +484,112 @@ def test_template_scripts_are_rendered_with_the_page_context(tmp_path: Path) -> 
     scripts = csp.template_scripts(env, "main.html")
     assert [script.template for script in scripts] == ["main.html", "base.html"]
     assert csp.expected_scripts(scripts, {"base_url": "../.."}) == {"b()", 'a("../..")'}
+
+
+def test_each_template_file_is_read_once_per_build_for_all_page_templates() -> None:
+    from jinja2 import DictLoader, Environment
+
+    templates = {
+        "main.html": '{% extends "base.html" %}',
+        "start.html": '{% extends "base.html" %}{% block b %}<script>s()</script>{% endblock %}',
+        "base.html": '<script>a("{{ base_url }}")</script>{% block b %}{% endblock %}',
+    }
+    loads: list[str] = []
+
+    class CountingLoader(DictLoader):
+        def get_source(self, environment, template):  # type: ignore[no-untyped-def]
+            loads.append(template)
+            return super().get_source(environment, template)
+
+    env = Environment(loader=CountingLoader(templates))
+    read: dict[str, csp.TemplateParts] = {}
+    main = csp.template_scripts(env, "main.html", read)
+    start = csp.template_scripts(env, "start.html", read)
+    assert [script.template for script in main] == ["base.html"]
+    assert [script.template for script in start] == ["start.html", "base.html"]
+    assert sorted(loads) == ["base.html", "main.html", "start.html"]
+    assert csp.expected_scripts(start, {"base_url": ".."}) == {"s()", 'a("..")'}
+
+
+GOOD_CSS = b".a { background: url(../images/a.png) }\n"
+BAD_CSS = b".a { background: url(//volg.voorbeeld.example/a.png) }\n"
+
+
+def _build_audit(tmp_path: Path, cache: Path | None, site_url: str = "") -> BuildAudit:
+    from jinja2 import DictLoader, Environment, FileSystemBytecodeCache
+
+    build = BuildAudit(tmp_path, tmp_path / "content", site_url)
+    env = Environment(loader=DictLoader({}))
+    env.bytecode_cache = FileSystemBytecodeCache(str(cache)) if cache else None
+    build.theme(env, [], [], [])
+    return build
+
+
+def test_a_file_that_passed_is_not_parsed_again_in_a_later_build_only_byte_for_byte(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    first = _build_audit(tmp_path, cache)
+    first.file(GOOD_CSS, "assets/stylesheets/a.css", None)
+    assert (first.audited, first.remembered, first.problems) == (1, 0, [])
+    assert len(list(cache.iterdir())) == 1
+
+    parsed: list[str] = []
+    audit_file = audit.audit_file
+    monkeypatch.setattr(
+        audit,
+        "audit_file",
+        lambda data, site, source: parsed.append(site.path) or audit_file(data, site, source),
+    )
+    again = _build_audit(tmp_path, cache)
+    again.file(GOOD_CSS, "assets/stylesheets/a.css", None)
+    assert (again.audited, again.remembered, again.problems, parsed) == (0, 1, [], [])
+    assert again.summary().endswith(
+        "; 1 ongewijzigde bestanden waren in een eerdere bouw al goedgekeurd"
+    )
+    # One byte changed, another place in the site, another site address: audited in full.
+    changed = GOOD_CSS.replace(b"../images/a.png", b"../../../images/a.png")
+    again.file(changed, "assets/stylesheets/a.css", None)
+    again.file(GOOD_CSS, "a.css", None)
+    with_address = _build_audit(tmp_path, cache, "https://voorbeeld.example/handboek/")
+    with_address.file(GOOD_CSS, "assets/stylesheets/a.css", None)
+    assert parsed == ["assets/stylesheets/a.css", "a.css", "assets/stylesheets/a.css"]
+    assert [problem.format().splitlines()[0] for problem in again.problems] == [
+        "assets/stylesheets/a.css:1: in het gebouwde bestand assets/stylesheets/a.css: "
+        "url(../../../images/a.png) verwijst naar iets buiten de site "
+        "('../../../images/a.png') (de regel in de bron is niet gevonden)",
+        # The same bytes at the site's root: there the address leads out of the site.
+        "a.css:1: in het gebouwde bestand a.css: url(../images/a.png) verwijst naar iets "
+        "buiten de site ('../images/a.png') (de regel in de bron is niet gevonden)",
+    ]
+    # A file with problems is never remembered: every build reports it again.
+    for _ in range(2):
+        build = _build_audit(tmp_path, cache)
+        build.file(BAD_CSS, "assets/stylesheets/a.css", None)
+        assert (build.audited, build.remembered, len(build.problems)) == (1, 0, 1)
+        build.file(changed, "assets/stylesheets/a.css", None)
+        assert (build.audited, build.remembered, len(build.problems)) == (2, 0, 2)
+
+
+def test_without_a_folder_for_compiled_templates_every_file_is_audited(tmp_path: Path) -> None:
+    for _ in range(2):
+        build = _build_audit(tmp_path, None)
+        build.file(GOOD_CSS, "assets/stylesheets/a.css", None)
+        assert (build.audited, build.remembered) == (1, 0)
+        assert build.summary().startswith("Gebouwde site gecontroleerd: 1 bestanden in ")
+
+
+def test_a_change_in_the_audit_itself_audits_every_file_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    _build_audit(tmp_path, cache).file(GOOD_CSS, "assets/stylesheets/a.css", None)
+    monkeypatch.setattr(audit_build, "_audit_code", lambda: b"another version of the audit")
+    build = _build_audit(tmp_path, cache)
+    build.file(GOOD_CSS, "assets/stylesheets/a.css", None)
+    assert (build.audited, build.remembered) == (1, 0)
 
 
 # --- addresses -------------------------------------------------------------------------

@@ -24,6 +24,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from jinja2 import Environment
+
 from handboek import audit_css, audit_html, audit_svg, csp
 from handboek.audit_url import Site
 from handboek.problems import Problem
@@ -90,6 +92,13 @@ def expected_scripts(
 ) -> frozenset[str]:
     """`csp.expected_scripts` for one page (before it is rendered), without cycle collection."""
     return _without_cycle_collection(csp.expected_scripts, scripts, context)
+
+
+def template_scripts(
+    env: Environment, template: str, read: dict[str, csp.TemplateParts]
+) -> tuple[csp.TemplateScript, ...]:
+    """`csp.template_scripts`, without cycle collection (parsing templates makes many objects)."""
+    return _without_cycle_collection(csp.template_scripts, env, template, read)
 
 
 def audit_file(data: bytes, site: Site, source: Source) -> tuple[Problem, ...]:

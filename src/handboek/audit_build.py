@@ -11,11 +11,24 @@ and how much CPU time that took (read by scripts/benchmark.py).
 
 This module knows nothing of MkDocs: it gets paths, text and the Jinja
 environment of the theme.
+
+A stylesheet or SVG file that passed the audit is remembered, by a hash of
+its bytes, of where it is written in the site and of the audit's own code, in
+the folder where Jinja keeps the theme's compiled templates (the user's own
+temp folder, which only they can write; none when Jinja has none). A later
+build on the same machine does not parse such a byte-identical file again
+(Material's stylesheets: the same in every build). A file with problems is
+never remembered, and any other file, a changed byte or a changed audit is
+audited in full.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import hashlib
 import os
+import sys
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -23,9 +36,11 @@ from pathlib import Path
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
-from jinja2 import Environment
+import defusedxml
+import tinycss2
+from jinja2 import Environment, FileSystemBytecodeCache
 
-from handboek import audit, csp
+from handboek import audit, audit_css, audit_svg, audit_url, csp
 from handboek.audit_html import Rules
 from handboek.audit_url import Site
 from handboek.problems import Problem
@@ -48,11 +63,16 @@ class BuildAudit:
     seconds: float = 0.0
     """CPU time spent on the audit and the policy so far."""
     audited: int = 0
+    remembered: int = 0
+    """Files not parsed again: passed in an earlier build, byte for byte (see the docstring)."""
     _env: Environment | None = None
     _rules: Rules = field(default_factory=Rules)
     _sources: list[Path] = field(default_factory=list)
     _scripts: dict[str, tuple[csp.TemplateScript, ...]] = field(default_factory=dict)
+    _templates: dict[str, csp.TemplateParts] = field(default_factory=dict)
     _expected: dict[str, frozenset[str]] = field(default_factory=dict)
+    _clean: Path | None = None
+    """Where files that passed are remembered; None: nowhere (every file is audited)."""
 
     def theme(
         self,
@@ -71,6 +91,8 @@ class BuildAudit:
         start = time.process_time()
         folders = tuple(os.path.join(os.path.abspath(folder), "") for folder in theme_dirs)
         self._env = env
+        cache = env.bytecode_cache
+        self._clean = Path(cache.directory) if isinstance(cache, FileSystemBytecodeCache) else None
         self._rules = Rules(
             script_files=frozenset(
                 site_path
@@ -92,21 +114,30 @@ class BuildAudit:
         at `made_from` (lokaal/gemeente.yml for the colours).
         """
         start = time.process_time()
+        site = self._site(site_path)
+        marker = self._marker(data, site)
+        if marker is not None and marker.is_file():
+            self.remembered += 1
+            self.seconds += time.process_time() - start
+            return
         if source is not None:
             shown = audit.Source(self._shown(source), _read(source), verbatim=True)
         elif made_from is not None:
             shown = audit.Source(self._shown(made_from), _read(made_from))
         else:
             shown = audit.Source(site_path)
-        self.problems.extend(audit.audit_file(data, self._site(site_path), shown))
+        problems = audit.audit_file(data, site, shown)
+        self.problems.extend(problems)
         self.audited += 1
+        if marker is not None and not problems:
+            _remember(marker)
         self.seconds += time.process_time() - start
 
     def expect(self, site_path: str, template: str, context: Mapping[str, Any]) -> None:
         """Render the inline scripts `template` writes, with the page's context."""
         start = time.process_time()
         if template not in self._scripts and self._env is not None:
-            self._scripts[template] = csp.template_scripts(self._env, template)
+            self._scripts[template] = audit.template_scripts(self._env, template, self._templates)
         scripts = self._scripts.get(template, ())
         self._expected[site_path] = audit.expected_scripts(scripts, context)
         self.seconds += time.process_time() - start
@@ -134,9 +165,25 @@ class BuildAudit:
         return "" if result.problems else result.html
 
     def summary(self) -> str:
-        return (
+        summary = (
             f"Gebouwde site gecontroleerd: {self.audited} bestanden in {self.seconds:.2f} s (CPU)"
         )
+        if self.remembered:
+            summary += (
+                f"; {self.remembered} ongewijzigde bestanden waren in een eerdere bouw al "
+                "goedgekeurd"
+            )
+        return summary
+
+    def _marker(self, data: bytes, site: Site) -> Path | None:
+        """The file that says these bytes, written at `site`, passed this audit before."""
+        if self._clean is None:
+            return None
+        digest = hashlib.sha256(_audit_code())
+        for part in (site.path, site.base_path, site.site_url):
+            digest.update(part.encode("utf-8") + b"\0")
+        digest.update(data)
+        return self._clean / f"handboek-goedgekeurd-{digest.hexdigest()}"
 
     def _site(self, path: str) -> Site:
         base_path = urlsplit(self.site_url).path.rstrip("/") + "/"
@@ -148,6 +195,23 @@ class BuildAudit:
         if resolved.is_relative_to(root):
             return resolved.relative_to(root).as_posix()
         return f"(thema) {path.as_posix()}"
+
+
+@functools.cache
+def _audit_code() -> bytes:
+    """What decides the verdict on a stylesheet or SVG file: the audit's code and parsers."""
+    digest = hashlib.sha256()
+    for module in (audit, audit_css, audit_svg, audit_url):
+        digest.update(Path(module.__file__ or "").read_bytes())
+    # The XML parser (expat) comes with Python.
+    digest.update(f"{tinycss2.__version__} {defusedxml.__version__} {sys.version}".encode())
+    return digest.digest()
+
+
+def _remember(marker: Path) -> None:
+    """Leave `marker` (empty; only its name counts); not being able to is no problem."""
+    with contextlib.suppress(OSError):  # then the next build audits the file again
+        marker.touch()
 
 
 def _read(path: Path | None) -> str:

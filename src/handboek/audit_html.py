@@ -34,6 +34,7 @@ that element's list (`aria-*` and `data-*` always). Besides:
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -231,6 +232,8 @@ _ADDRESS_ATTRIBUTES = frozenset({"src", "poster", "href", "xlink:href", "srcset"
 # Per element, the attributes found allowed whatever their value: the same on every page
 # (class, id, aria-*), so a 1,000-page build checks each pair once.
 _PLAIN: dict[str, set[str]] = {tag: set() for tag in ELEMENTS}
+# The same for <a>, with href: a link is checked by its value only (`navigation_problem`).
+_PLAIN_LINK: set[str] = {"href"}
 # What the parser reports as nodes that are not elements.
 _NOT_ELEMENTS = frozenset({"-comment", "_comment", "-doctype", "!doctype"})
 _SPECIAL = frozenset({"script", "meta", "link", "input"})  # checked beyond their attributes
@@ -267,22 +270,30 @@ def page_findings(
     result = PageResult()
     tree = LexborHTMLParser(html)
     data_blocks = 0
+    plain_of = _PLAIN
     for node in tree.root.traverse(include_text=False):
         tag = node.tag
-        if tag not in ELEMENTS:
+        plain = plain_of.get(tag)  # None: not an element on the allow-list
+        if plain is None:
             if tag not in _NOT_ELEMENTS:
                 result.findings.append(_element_finding(tag))
             continue
         attributes = node.attributes
-        plain = _PLAIN[tag]
-        for name, value in attributes.items():
-            if name in plain:
-                continue
-            if tag == "a" and name == "href" and navigation_problem(value or "") is None:
-                continue  # the most common address by far: every menu entry (speed)
-            finding = _attribute_finding(tag, name, value or "", site)
-            if finding is not None:
-                result.findings.append(finding)
+        if attributes.keys() <= plain:
+            pass  # every attribute allowed whatever its value (speed: one test)
+        elif (
+            tag == "a"
+            and attributes.keys() <= _PLAIN_LINK
+            and navigation_problem(attributes["href"] or "") is None
+        ):
+            pass  # a link and plain attributes: every menu entry, by far the most common (speed)
+        else:
+            for name, value in attributes.items():
+                if name in plain:
+                    continue
+                finding = _attribute_finding(tag, name, value or "", site)
+                if finding is not None:
+                    result.findings.append(finding)
         if tag not in _SPECIAL:
             continue
         if tag == "script":
@@ -345,6 +356,8 @@ def _attribute_finding(tag: str, name: str, value: str, site: Site) -> Finding |
         return None  # checked with the script
     if lower not in _ADDRESS_ATTRIBUTES:
         _PLAIN[tag].add(name)  # allowed whatever its value: not checked again (speed)
+        if tag == "a":
+            _PLAIN_LINK.add(name)
         return None
     if lower in ("src", "poster") or (
         lower in ("href", "xlink:href") and tag in audit_svg.ELEMENTS
@@ -378,6 +391,16 @@ def _link(attributes: dict[str, str | None], site: Site) -> Iterator[Finding]:
         yield Finding(f'<link href="{shown(href)}">: {problem}', (href, "<link"))
 
 
+@functools.lru_cache(maxsize=64)
+def _is_json(text: str) -> bool:
+    """Whether `text` is valid JSON (remembered: Material's settings differ only per folder)."""
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _script(
     node: LexborNode,
     attributes: dict[str, str | None],
@@ -394,16 +417,13 @@ def _script(
             result.findings.append(
                 Finding('een <script type="application/json"> is niet toegestaan', ("<script",))
             )
-        else:
-            try:
-                json.loads(text)
-            except ValueError:
-                result.findings.append(
-                    Finding(
-                        "de instellingen van het thema (__config) zijn geen geldige JSON",
-                        (_CONFIG,),
-                    )
+        elif not _is_json(text):
+            result.findings.append(
+                Finding(
+                    "de instellingen van het thema (__config) zijn geen geldige JSON",
+                    (_CONFIG,),
                 )
+            )
         return 1
     if kind not in _SCRIPT_TYPES:
         result.findings.append(Finding(f'<script type="{kind}"> is niet toegestaan', ("<script",)))

@@ -35,6 +35,7 @@ written, so a changed script can never ship without its hash.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 from collections.abc import Iterable, Mapping
@@ -67,14 +68,31 @@ class TemplateScript:
     """The script itself when its template has no Jinja in it (the same on every page)."""
 
 
-def template_scripts(env: Environment, template: str) -> tuple[TemplateScript, ...]:
+@dataclass(frozen=True)
+class TemplateParts:
+    """What `template_scripts` reads in one template file."""
+
+    referenced: tuple[str, ...]
+    """The templates it extends, includes or imports by a fixed name, sorted."""
+    scripts: tuple[TemplateScript, ...]
+    """Its own inline scripts, in the order it writes them."""
+
+
+def template_scripts(
+    env: Environment, template: str, read: dict[str, TemplateParts] | None = None
+) -> tuple[TemplateScript, ...]:
     """Every inline script of `template` and of the templates it extends or includes.
 
     Templates are found as the theme finds them (ours in overrides/ before Material's),
     following `{% extends %}`, `{% include %}` and `{% import %}` with a fixed name; an
     include with a computed name (an icon) holds no script. Scripts of templates the page
     is not rendered with (Material's redirect page, analytics) are never expected.
+
+    `read` keeps each template file's parts for the next call in the same build (every
+    page template extends base.html and its partials: read once, not once per page
+    template); one build's `env` and its templates do not change while it runs.
     """
+    read = {} if read is None else read
     scripts: list[TemplateScript] = []
     seen: set[str] = set()
     waiting = [template]
@@ -83,22 +101,32 @@ def template_scripts(env: Environment, template: str) -> tuple[TemplateScript, .
         if name in seen or env.loader is None:
             continue
         seen.add(name)
-        source, _, _ = env.loader.get_source(env, name)
-        waiting += sorted(
-            found for found in meta.find_referenced_templates(env.parse(source)) if found
-        )
-        for match in _TEMPLATE_SCRIPT.finditer(source):
-            attributes = match.group("attributes")
-            if "src=" in attributes or "type=" in attributes:
-                continue
-            text = match.group("body")
-            try:
-                body = env.from_string(text)
-            except TemplateError:
-                continue  # not a script on its own: then it is never expected, and fails loudly
-            fixed = None if "{{" in text or "{%" in text or "{#" in text else text
-            scripts.append(TemplateScript(name, body, fixed))
+        if name not in read:
+            read[name] = _template_parts(env, name)
+        waiting += read[name].referenced
+        scripts += read[name].scripts
     return tuple(scripts)
+
+
+def _template_parts(env: Environment, name: str) -> TemplateParts:
+    """The templates `name` refers to and its own inline scripts (see `template_scripts`)."""
+    source, _, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
+    referenced = sorted(
+        found for found in meta.find_referenced_templates(env.parse(source)) if found
+    )
+    scripts = []
+    for match in _TEMPLATE_SCRIPT.finditer(source):
+        attributes = match.group("attributes")
+        if "src=" in attributes or "type=" in attributes:
+            continue
+        text = match.group("body")
+        try:
+            body = env.from_string(text)
+        except TemplateError:
+            continue  # not a script on its own: then it is never expected, and fails loudly
+        fixed = None if "{{" in text or "{%" in text or "{#" in text else text
+        scripts.append(TemplateScript(name, body, fixed))
+    return TemplateParts(tuple(referenced), tuple(scripts))
 
 
 def expected_scripts(
@@ -117,8 +145,12 @@ def expected_scripts(
     return frozenset(texts)
 
 
+@functools.lru_cache(maxsize=256)
 def script_hash(text: str) -> str:
-    """The CSP source for an inline script: 'sha256-<base64>' of its UTF-8 text."""
+    """The CSP source for an inline script: 'sha256-<base64>' of its UTF-8 text.
+
+    Remembered by text: the same few scripts are on every page of a folder.
+    """
     digest = hashlib.sha256(text.encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
