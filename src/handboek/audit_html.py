@@ -263,10 +263,15 @@ class PageResult:
     """The text of each inline script, in page order (all of them expected)."""
 
 
-def page_findings(
+def page_findings(  # noqa: C901 - the audit's inner loop, see the docstring
     html: str, site: Site, rules: Rules, expected_scripts: frozenset[str]
 ) -> PageResult:
-    """Every problem in one built page, and its (expected) inline scripts."""
+    """Every problem in one built page, and its (expected) inline scripts.
+
+    Long and branching on purpose: this loop sees every element of every page, so the
+    common cases (an element whose attributes are all plain, a menu link) are decided
+    inline, without a function call each (measured in scripts/benchmark.py).
+    """
     result = PageResult()
     tree = LexborHTMLParser(html)
     data_blocks = 0
@@ -334,7 +339,11 @@ def _element_finding(tag: str) -> Finding:
     return Finding(f"het HTML-element <{tag}> is niet toegestaan", (f"<{tag}",))
 
 
-def _attribute_finding(tag: str, name: str, value: str, site: Site) -> Finding | None:
+def _attribute_finding(  # noqa: C901 - the allow-list of attributes, one branch per kind
+    tag: str, name: str, value: str, site: Site
+) -> Finding | None:
+    """What is wrong with one attribute that is not known to be plain: code, style, not on
+    the allow-list, or an address the browser loads or follows."""
     lower = name.lower()
     if lower.startswith("on"):
         return Finding(f"het attribuut '{name}' in <{tag}> voert code uit", (name,))
@@ -401,7 +410,7 @@ def _is_json(text: str) -> bool:
     return True
 
 
-def _script(
+def _script(  # noqa: PLR0913 - the page's context, passed down from page_findings' loop
     node: LexborNode,
     attributes: dict[str, str | None],
     site: Site,
@@ -409,7 +418,11 @@ def _script(
     expected: frozenset[str],
     result: PageResult,
 ) -> int:
-    """Check one <script>; 1 when it is a data block."""
+    """Check one <script>; 1 when it is a data block.
+
+    Long because a script is one of four kinds (settings data, a file of the theme, an
+    expected inline script, anything else), each with its own messages.
+    """
     kind = (attributes.get("type") or "").strip().lower()
     text = node.text(deep=True)
     if kind == "application/json":

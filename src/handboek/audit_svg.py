@@ -331,7 +331,9 @@ class _Handler(ContentHandler):
         if self.style is not None:
             self.style.append(content)
 
-    def _attribute(self, line, element, namespace, attribute, value, attrs) -> None:
+    def _attribute(  # noqa: PLR0913 - one attribute as the SAX parser gives it, with its line
+        self, line, element, namespace, attribute, value, attrs
+    ) -> None:
         if namespace in INERT_NAMESPACES or (namespace == XML and attribute in ("space", "lang")):
             return
         if namespace is None and attribute.lower().startswith("on"):
