@@ -182,7 +182,7 @@ def _entries(
     On an environment page the parts get their fixed anchors (with `prefix` on
     the print page), and a fork's blocks follow the text of their part.
     """
-    entries = _explicit_ids(document.prose)
+    entries = _explicit_ids(document.prose, document.tags)
     spec: PartSpec | None = None
     for heading in document.headings:
         part = _PART_SPECS.get(heading.text) if document.is_environment else None
@@ -212,16 +212,19 @@ def _local_entries(
     return entries
 
 
-def _explicit_ids(prose: scan.Prose) -> list[Anchor]:
+def _explicit_ids(prose: scan.Prose, tags: tuple[scan.Tag, ...] | None = None) -> list[Anchor]:
     """The ids written in a text: `{#id}` as attr_list reads it, `id=` and `name=` in HTML."""
-    return [Anchor("", value) for value, _ in written_ids(prose, ("id", "name"))]
+    return [Anchor("", value) for value, _ in written_ids(prose, tags, ("id", "name"))]
 
 
 def written_ids(
-    prose: scan.Prose, html_attributes: tuple[str, ...] = ("id",)
+    prose: scan.Prose,
+    tags: tuple[scan.Tag, ...] | None = None,
+    html_attributes: tuple[str, ...] = ("id",),
 ) -> list[tuple[str, int]]:
     """Each id written in a text with its line, read by the one reader: attr_list's
-    ids (`markup.attribute_lists`), then the HTML attributes of `scan.tags`."""
+    ids (`markup.attribute_lists`), then the HTML attributes of `scan.tags` (`tags`: a
+    document's, already read once for all rules)."""
     found = []
     for offset, attributes, _ in markup.attribute_lists(prose.text):
         # attr_list sets the attributes in order: of several ids, the element keeps the last.
@@ -230,7 +233,7 @@ def written_ids(
             found.append((ids[-1], prose.line_at(offset)))
     found += [
         (value, tag.line)
-        for tag in scan.tags(prose)
+        for tag in (scan.tags(prose) if tags is None else tags)
         for name, value in tag.attributes
         if name in html_attributes and value
     ]

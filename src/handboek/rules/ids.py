@@ -93,4 +93,4 @@ _PRINT_HINT = (
 
 def _written_ids(document: Document) -> list[tuple[str, int]]:
     """The ids written in a page's text, with their lines, in page order."""
-    return sorted(anchors.written_ids(document.prose), key=lambda item: item[1])
+    return sorted(anchors.written_ids(document.prose, document.tags), key=lambda item: item[1])
