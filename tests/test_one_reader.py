@@ -5,6 +5,8 @@ comments as Python-Markdown does, and count what Python-Markdown renders."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from handboek import render
 from handboek.local import drift
@@ -44,6 +46,23 @@ def test_the_fence_expression_is_python_markdowns() -> None:
 
     assert scan.FENCED_BLOCK.pattern == FencedBlockPreprocessor.FENCED_BLOCK_RE.pattern
     assert scan.FENCED_BLOCK.flags == FencedBlockPreprocessor.FENCED_BLOCK_RE.flags
+
+
+# What an editor may write between braces, and what trips the scanner up.
+_ATTRIBUTE_TEXT = st.text(alphabet=" #.=\"'}{ab1é-_:", max_size=30)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_ATTRIBUTE_TEXT)
+def test_the_attribute_list_scanner_is_python_markdowns(written: str) -> None:
+    """scan.attribute_list is attr_list's scanner written out (the check does not load
+    Python-Markdown); on any text it reads the same attributes and leaves the same rest, and a
+    fence's `{...}` is unbalanced exactly where attr_list's get_attrs_and_remainder says so."""
+    from markdown.extensions.attr_list import _scanner, get_attrs_and_remainder
+
+    attributes, rest = _scanner.scan(written)
+    assert scan.attribute_list(written) == ([tuple(pair) for pair in attributes], rest)
+    assert scan._unbalanced(written) == bool(get_attrs_and_remainder(written)[1])
 
 
 def test_renamed_environments_are_followed_in_links_only_never_in_code_or_text() -> None:

@@ -225,12 +225,14 @@ def test_every_problem_on_a_page_is_reported(tmp_path: Path) -> None:
 
 
 def test_the_attr_list_expression_and_the_id_shortcut_are_python_markdowns() -> None:
-    """markup.ATTR_LIST is attr_list's own expression, and a list with only an id is read as
-    attr_list's scanner reads it (the check loads Python-Markdown only for other lists)."""
+    """markup.ATTR_LIST is attr_list's own expression, and a list with only an id (the
+    shortcut) or more is read as attr_list's scanner reads it."""
     from markdown.extensions.attr_list import AttrListTreeprocessor, _scanner
 
     from handboek.rules import markup
 
     assert markup.ATTR_LIST.pattern == AttrListTreeprocessor.BASE_RE
     for written in ("#anker", "#a.b", "#a:b-c_1  ", "#één", "#a #b", "#a=b", ".klasse", "#a}b"):
-        assert markup.scan_attributes(written) == _scanner.scan(written), written
+        attributes, rest = _scanner.scan(written)
+        expected = ([tuple(pair) for pair in attributes], rest)
+        assert markup.scan_attributes(written) == expected, written

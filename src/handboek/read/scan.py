@@ -268,10 +268,46 @@ def _blank_fences(
     return text, spans
 
 
-def _unbalanced(attributes: str) -> bool:
-    from markdown.extensions.attr_list import get_attrs_and_remainder
+# attr_list's scanner (`markdown.extensions.attr_list._scanner`, Python-Markdown 3.x, BSD
+# licence), written out so that the check never loads Python-Markdown: its four kinds of
+# attribute and the space between them. tests/test_one_reader.py keeps it equal to the
+# installed Python-Markdown's on many random lists.
+_ATTRIBUTE_SCANNER = re.Scanner(
+    [
+        (r'[^ =}]+=".*?"', lambda _, token: _key_value(token, '"')),
+        (r"[^ =}]+='.*?'", lambda _, token: _key_value(token, "'")),
+        (r"[^ =}]+=[^ =}]+", lambda _, token: _key_value(token, "")),
+        (r"[^ =}]+", lambda _, token: _word(token)),
+        (r" ", None),
+    ]
+)
 
-    return bool(get_attrs_and_remainder(attributes)[1])
+
+def _key_value(token: str, quote: str) -> tuple[str, str]:
+    key, value = token.split("=", 1)
+    return key, value.strip(quote) if quote else value
+
+
+def _word(token: str) -> tuple[str, str | None]:
+    """`.klasse`, `#anker` or an attribute without a value (`None`), as attr_list reads it."""
+    if token.startswith("."):
+        return ".", token[1:]
+    if token.startswith("#"):
+        return "id", token[1:]
+    return token, None
+
+
+def attribute_list(written: str) -> tuple[list[tuple[str, str | None]], str]:
+    """What attr_list's scanner makes of the text between `{` and `}`: the attributes, and
+    what it could not read (from the first character it could not read on)."""
+    return _ATTRIBUTE_SCANNER.scan(written)
+
+
+def _unbalanced(attributes: str) -> bool:
+    """attr_list's `get_attrs_and_remainder`: text it cannot read up to a `}` is left out,
+    so only a `}` after it leaves a remainder (and the braces are no attribute list)."""
+    rest = attribute_list(attributes)[1]
+    return "}" in rest
 
 
 def _blank_comments(

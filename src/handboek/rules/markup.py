@@ -8,45 +8,35 @@ finds them; these rules report them at their line.
 attr_list (`{: ... }`, `{#anker}`) can put any attribute on an element:
 `onclick`, `href="javascript:..."`, `style`, `srcset`. The content only needs
 ids (anchors): any other attribute or a class is an error. The braces are
-read with attr_list's own scanner, at every `{` of the prose (also where
-attr_list would not apply, which costs an editor at most a rewording).
+read as attr_list's own scanner reads them (`scan.attribute_list`), at every
+`{` of the prose (also where attr_list would not apply, which costs an editor
+at most a rewording).
 
 Each rule takes a `Document` and yields `(line, message, hint)`.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
-from typing import Any
 
 from handboek.problems import Finding
 from handboek.read import scan
 from handboek.read.document import Document
 
-# attr_list's `AttrListTreeprocessor.BASE_RE`, written out so that the check loads
-# Python-Markdown only for what it cannot read itself (tests/test_rules_safety.py keeps the
-# two equal).
+# attr_list's `AttrListTreeprocessor.BASE_RE`, written out so that the check does not load
+# Python-Markdown (tests/test_rules_safety.py keeps the two equal).
 ATTR_LIST = re.compile(r"\{\:?[ ]*([^\}\n ][^\n]*)\}")
 # What attr_list's scanner reads as nothing but an id (`_handle_word` of `#anker`).
 _ONLY_AN_ID = re.compile(r"#([^ =}]+) *")
 
 
-@functools.cache
-def _scanner() -> Any:
-    """attr_list's own scanner, loaded for the first list that is more than an id."""
-    from markdown.extensions.attr_list import _scanner
-
-    return _scanner
-
-
 def scan_attributes(written: str) -> tuple[list[tuple[str, str | None]], str]:
-    """What attr_list's scanner makes of the text between `{` and `}`: the attributes, and
-    what it could not read."""
+    """What attr_list's scanner makes of the text between `{` and `}` (`scan.attribute_list`),
+    with a shortcut for the list that is only an id."""
     if only_an_id := _ONLY_AN_ID.fullmatch(written):
         return [("id", only_an_id[1])], ""
-    return _scanner().scan(written)
+    return scan.attribute_list(written)
 
 
 # An attribute list longer than this is not read on, and reported (reading every '{' of a
