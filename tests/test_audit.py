@@ -572,6 +572,24 @@ def test_a_file_that_passed_is_not_parsed_again_in_a_later_build_only_byte_for_b
         assert (build.audited, build.remembered, len(build.problems)) == (2, 0, 2)
 
 
+def test_a_place_in_the_site_keeps_one_marker_whatever_its_versions(tmp_path: Path) -> None:
+    """Editing a stylesheet while `mkdocs serve` runs: each version that passes replaces the
+    marker of the one before (one marker per place), and other places keep theirs."""
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "__jinja2_abc.cache").write_bytes(b"")  # a compiled template: never touched
+    versions = [GOOD_CSS.replace(b".a", f".v{number}".encode()) for number in range(5)]
+    for version in [*versions, versions[0]]:
+        build = _build_audit(tmp_path, cache)
+        build.file(version, "assets/stylesheets/a.css", None)
+        build.file(GOOD_CSS, "assets/b.css", None)
+        assert build.problems == []
+    assert (build.audited, build.remembered) == (1, 1)  # versions[0] again: audited again
+    markers = sorted(path.name for path in cache.iterdir() if path.name.startswith("handboek-"))
+    assert len(markers) == 2
+    assert (cache / "__jinja2_abc.cache").is_file()
+
+
 def test_without_a_folder_for_compiled_templates_every_file_is_audited(tmp_path: Path) -> None:
     for _ in range(2):
         build = _build_audit(tmp_path, None)

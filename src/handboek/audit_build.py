@@ -19,7 +19,8 @@ temp folder, which only they can write; none when Jinja has none). A later
 build on the same machine does not parse such a byte-identical file again
 (Material's stylesheets: the same in every build). A file with problems is
 never remembered, and any other file, a changed byte or a changed audit is
-audited in full.
+audited in full. Each place in the site keeps one such marker: the version
+that passed last.
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ from handboek import audit, audit_css, audit_svg, audit_url, csp
 from handboek.audit_html import Rules
 from handboek.audit_url import Site
 from handboek.problems import Problem
+
+# The names of the files that remember what passed (in the folder of compiled templates).
+MARKER_PREFIX = "handboek-goedgekeurd-"
 
 
 @dataclass
@@ -176,14 +180,22 @@ class BuildAudit:
         return summary
 
     def _marker(self, data: bytes, site: Site) -> Path | None:
-        """The file that says these bytes, written at `site`, passed this audit before."""
+        """The file that says these bytes, written at `site`, passed this audit before.
+
+        Its name is `<prefix><place>-<verdict>`: `place` stands for where the file is
+        written (`site`), `verdict` for the audit's code, the place and the bytes. A place
+        keeps one marker (`_remember`), so editing a stylesheet while `mkdocs serve` runs
+        does not leave a marker per version behind.
+        """
         if self._clean is None:
             return None
-        digest = hashlib.sha256(_audit_code())
+        place = hashlib.sha256()
         for part in (site.path, site.base_path, site.site_url):
-            digest.update(part.encode("utf-8") + b"\0")
-        digest.update(data)
-        return self._clean / f"handboek-goedgekeurd-{digest.hexdigest()}"
+            place.update(part.encode("utf-8") + b"\0")
+        verdict = hashlib.sha256(_audit_code())
+        verdict.update(place.digest())
+        verdict.update(data)
+        return self._clean / f"{MARKER_PREFIX}{place.hexdigest()[:32]}-{verdict.hexdigest()}"
 
     def _site(self, path: str) -> Site:
         base_path = urlsplit(self.site_url).path.rstrip("/") + "/"
@@ -209,8 +221,12 @@ def _audit_code() -> bytes:
 
 
 def _remember(marker: Path) -> None:
-    """Leave `marker` (empty; only its name counts); not being able to is no problem."""
+    """Leave `marker` (empty; only its name counts) in place of the earlier marker of the same
+    place (see `BuildAudit._marker`); not being able to is no problem."""
+    place = marker.name.rpartition("-")[0]
     with contextlib.suppress(OSError):  # then the next build audits the file again
+        for earlier in marker.parent.glob(f"{place}-*"):
+            earlier.unlink(missing_ok=True)
         marker.touch()
 
 
