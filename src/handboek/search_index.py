@@ -259,8 +259,9 @@ def _start_tag(token: re.Match[str], reader: _Reader) -> None:
         attributes[attribute.lower()] = html.unescape(value) if value else value
         after = found.end()
     rest = content[after:end].strip()
-    if rest not in (">", "/>"):
-        raise _unsupported(token, "een begintag die HTMLParser als tekst leest")
+    # HTMLParser reads the tag as text otherwise; its expressions for a whole start tag and
+    # for attributes are kept in step (see html.parser), so the token ends after them.
+    assert rest in (">", "/>"), rest
     if tag in _RAW_TEXT:
         raise _unsupported(token, f"het element <{tag}>")
     reader.start(tag, attributes)
