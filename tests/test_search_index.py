@@ -26,6 +26,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import random
 import shutil
 import types
 from dataclasses import dataclass
@@ -195,6 +196,60 @@ def test_toc_title_tags_boost_and_exclude_come_from_the_page() -> None:
         assert our_entries(untitled, meta=meta) == material_entries(untitled, meta=meta)
     excluded = {"search": {"exclude": True, "boost": 3}}
     assert our_entries(content, meta=excluded) == material_entries(content, meta=excluded) == []
+
+
+# Random documents of the pieces that matter, in any order and nesting (also wrong nesting).
+_TAGS = ("p", "div", "span", "a", "em", "code", "pre", "li", "ul", "sub", "h1", "h2", "h3", "td")
+_ATTRIBUTES = (
+    "",
+    "",
+    ' id="x"',
+    " id=y",
+    ' class="headerlink"',
+    " data-search-exclude",
+    ' class="linenodiv"',
+    ' id="z" data-search-exclude',
+    ' title="a &amp; b"',
+)
+_TEXTS = ("tekst", " ", "\n", "\n\n", " \n ", "&amp;", "&eacute;n", "a < b", "\t x\ny ", "&nbsp;")
+_OTHERS = ("<!-- c -->", "<br>", "<img src=a.png>", "<hr/>", "<span/>", "<p/>", "<object>")
+
+
+def _random_html(rng: random.Random) -> str:
+    parts = []
+    for _ in range(rng.randint(1, 40)):
+        kind = rng.random()
+        if kind < 0.35:
+            parts.append(f"<{rng.choice(_TAGS)}{rng.choice(_ATTRIBUTES)}>")
+        elif kind < 0.6:
+            parts.append(f"</{rng.choice((*_TAGS, 'object'))}>")
+        elif kind < 0.9:
+            parts.append(rng.choice(_TEXTS))
+        else:
+            parts.append(rng.choice(_OTHERS))
+    return "".join(parts)
+
+
+def _outcome(entries: Any, content: str) -> Any:
+    """The entries, or the kind of error: Material fails on some wrongly nested HTML
+    (`list.index` finds no opening tag), and page_entries fails alike."""
+    try:
+        return entries(content)
+    except ValueError as error:
+        return type(error)
+
+
+def test_random_html_gives_materials_entries() -> None:
+    rng = random.Random(17)
+    documents = [_random_html(rng) for _ in range(3000)]
+    different = [
+        content
+        for content in documents
+        if _outcome(our_entries, content) != _outcome(material_entries, content)
+    ]
+    assert different == []
+    # Most documents give entries (the comparison is not of errors only).
+    assert sum(isinstance(_outcome(our_entries, content), list) for content in documents) > 2500
 
 
 UNSUPPORTED = {
