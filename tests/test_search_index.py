@@ -111,6 +111,11 @@ CASES = {
     "kop in lijst": '<ul><li><h2 id="l">L</h2>in</li><li>twee</li></ul><p>na</p>',
     "citaat": "<blockquote>\n<p>Citaat.</p>\n<p>— Rol</p>\n</blockquote>",
     "details": "<details><summary>Meer</summary><p>verborgen</p></details>",
+    "declaraties": (
+        "<!DOCTYPE html>\n<p>a<![CDATA[ x < y ]]>b <![if mso]>c<![endif]> <?php echo 1 ?>"
+        " <!x> d</p>"
+    ),
+    "vreemde eindtags": "<p>a</p x>b<em>c</ em>d</ 1>e</>f</em\x00>g</p>",
     "lege pagina": "",
 }
 
@@ -212,7 +217,19 @@ _ATTRIBUTES = (
     ' title="a &amp; b"',
 )
 _TEXTS = ("tekst", " ", "\n", "\n\n", " \n ", "&amp;", "&eacute;n", "a < b", "\t x\ny ", "&nbsp;")
-_OTHERS = ("<!-- c -->", "<br>", "<img src=a.png>", "<hr/>", "<span/>", "<p/>", "<object>")
+_OTHERS = (
+    "<!-- c -->",
+    "<br>",
+    "<img src=a.png>",
+    "<hr/>",
+    "<span/>",
+    "<p/>",
+    "<object>",
+    "<![CDATA[ a ]]>",
+    "<?x?>",
+    "</p x>",
+    "</ 1>",
+)
 
 
 def _random_html(rng: random.Random) -> str:
@@ -252,23 +269,23 @@ def test_random_html_gives_materials_entries() -> None:
     assert sum(isinstance(_outcome(our_entries, content), list) for content in documents) > 2500
 
 
+_NO_END = "een opmerking, declaratie of instructie zonder einde"
 UNSUPPORTED = {
     "<p>a</p><script>var a = '<p>';</script>": "regel 1 van de HTML van de pagina: het element"
     " <script> (\"<script>var a = '<p>';</script>\")",
     "<p>a</p>\n<STYLE media=print>p {}</STYLE>": "regel 2 van de HTML van de pagina: het element"
     " <style> ('<STYLE media=print>p {}</STYLE>')",
-    "<p>a <!-- nooit dicht</p>": "regel 1 van de HTML van de pagina: een opmerking zonder einde,"
-    " declaratie of instructie ('<!-- nooit dicht</p>')",
-    "<!DOCTYPE html><p>a</p>": "regel 1 van de HTML van de pagina: een opmerking zonder einde,"
-    " declaratie of instructie ('<!DOCTYPE html><p>a</p>')",
-    "<p><![CDATA[x]]></p>": "regel 1 van de HTML van de pagina: een opmerking zonder einde,"
-    " declaratie of instructie ('<![CDATA[x]]></p>')",
-    "<p><?php echo 1 ?></p>": "regel 1 van de HTML van de pagina: een opmerking zonder einde,"
-    " declaratie of instructie ('<?php echo 1 ?></p>')",
+    "<p>a <!-- nooit dicht</p>": f"regel 1 van de HTML van de pagina: {_NO_END}"
+    " ('<!-- nooit dicht</p>')",
+    "<p>a</p>\n\n<!DOCTYPE html": f"regel 3 van de HTML van de pagina: {_NO_END}"
+    " ('<!DOCTYPE html')",
+    "<p><![CDATA[x]></p>": f"regel 1 van de HTML van de pagina: {_NO_END} ('<![CDATA[x]></p>')",
+    "<p><![onbekend[x]]></p>": f"regel 1 van de HTML van de pagina: {_NO_END}"
+    " ('<![onbekend[x]]></p>')",
+    "<p>a <?php echo 1": f"regel 1 van de HTML van de pagina: {_NO_END} ('<?php echo 1')",
     '<p>a</p><a href="x': "regel 1 van de HTML van de pagina: een begintag zonder einde"
     " ('<a href=\"x')",
-    "<p>a</p></p x>": "regel 1 van de HTML van de pagina: een eindtag die HTMLParser anders"
-    " leest ('</p x>')",
+    "<p>a</p></p": "regel 1 van de HTML van de pagina: een eindtag zonder einde ('</p')",
     "<p\x00>x</p>": "regel 1 van de HTML van de pagina: een begintag zonder einde"
     " ('<p\\x00>x</p>')",
 }

@@ -31,13 +31,15 @@ and the same rules:
   unescaped; void elements (br, img, ...) are never open, an end tag that does not
   close the innermost open element is ignored, and a comment ends at `--\\s*>`.
 
-Not supported, because the content cannot produce them (`rules.safety` refuses
-script, style and object, and Python-Markdown writes neither of the others):
-the contents of script and style (HTMLParser reads them as plain text up to
-their end tag), `<!` declarations and CDATA sections, processing instructions
-(`<?`), and a tag, end tag or comment that HTMLParser cannot read whole (it then
-reads its text as data). Each raises `UnsupportedHtml` with where it is, so the
-build stops instead of writing an index that differs from Material's.
+  Comments, `<!doctype ...>`, CDATA sections and processing instructions (`<?`) are
+  read as HTMLParser reads them, and left out.
+
+Not supported: script and style (HTMLParser reads their contents as plain text up
+to their end tag; `rules.safety` refuses them in the content), and a start tag,
+end tag, comment, declaration or instruction that never ends (HTMLParser then
+reads it as text at the end of the page; the check refuses a comment that is not
+closed). Each raises `UnsupportedHtml` with where it is, so the build stops
+instead of writing an index that differs from Material's.
 Material's segmentation of Chinese text (only with the package jieba installed,
 which the locks do not install) is not done either.
 
@@ -85,21 +87,37 @@ VOID = frozenset(
 )
 # HTMLParser reads the contents of these as text up to their end tag (CDATA_CONTENT_ELEMENTS).
 _RAW_TEXT = frozenset({"script", "style"})
-# One token of a page's HTML, read as HTMLParser's `goahead` reads it: text up to the next
-# '<'; a start tag without attributes (the common case: what tagfind_tolerant reads as only
-# a name); another start tag, as far as locatestarttagend_tolerant reads it (atomic: no
-# shorter reading is tried) and then '>' or '/>', as check_for_whole_start_tag requires; an
-# end tag (endtagfind); a comment, to the first `--\s*>` after `<!--`. Any other '<' is
-# `other`: text when nothing can start there, else HTML that is not supported.
+# One token of a page's HTML, read as HTMLParser's `goahead` reads it (Python 3.11):
+# - text up to the next '<';
+# - a start tag without attributes (the common case: what tagfind_tolerant reads as only a
+#   name); another start tag, as far as locatestarttagend_tolerant reads it (atomic: no
+#   shorter reading is tried) and then '>' or '/>', as check_for_whole_start_tag requires;
+# - an end tag as endtagfind reads it; else, as parse_endtag goes on, `</name` and anything
+#   up to the next '>' (`loose`), or `</` and anything up to it (a bogus comment, ignored);
+# - ignored: a comment, to the first `--\s*>` after `<!--`; a marked section such as
+#   CDATA (_markupbase's parse_marked_section: the keyword, then `]]>`, or `]>` for
+#   Office's if/else/endif); `<!doctype` or another `<!` up to the next '>'
+#   (parse_html_declaration); a processing instruction (`<?`) up to the next '>'.
+# Any other '<' is `other`: text when nothing can start there, else not supported.
 _TOKEN = re.compile(
     r"(?P<text>[^<]+)"
     r"|<(?P<plain>[a-zA-Z][^\t\n\r\f />\x00]*)>"
     rf"|(?P<start>(?>(?x:{locatestarttagend_tolerant.pattern}))/?>)"
     rf"|(?P<end>{endtagfind.pattern})"
-    rf"|(?P<comment><!--(?s:.*?){commentclose.pattern})"
+    r"|(?P<loose></([a-zA-Z][^\t\n\r\f />\x00]*)[^>]*>)"
+    r"|(?P<ignored>"
+    rf"<!--(?s:.*?){commentclose.pattern}"
+    r"|</[^>]*>"
+    r"|<!\[(?i:temp|cdata|ignore|include|rcdata)(?![-_.a-zA-Z0-9])(?s:.*?)\]\s*\]\s*>"
+    r"|<!\[(?i:if|else|endif)(?![-_.a-zA-Z0-9])(?s:.*?)\]\s*>"
+    r"|<!(?!--|\[)[^>]*>"
+    r"|<\?[^>]*>"
+    r")"
     r"|(?P<other><)"
 )
-_END_NAME = _TOKEN.groupindex["end"] + 1  # the one group of endtagfind: the name
+# The name in an end tag: endtagfind's one group, and that of `loose`.
+_END_NAME = _TOKEN.groupindex["end"] + 1
+_LOOSE_END_NAME = _TOKEN.groupindex["loose"] + 1
 
 
 class UnsupportedHtml(ValueError):
@@ -275,9 +293,9 @@ def _other(token: re.Match[str], reader: _Reader) -> None:
     if following.isascii() and following.isalpha():
         raise _unsupported(token, "een begintag zonder einde")
     if following == "/":
-        raise _unsupported(token, "een eindtag die HTMLParser anders leest")
+        raise _unsupported(token, "een eindtag zonder einde")
     if following in ("!", "?"):
-        raise _unsupported(token, "een opmerking zonder einde, declaratie of instructie")
+        raise _unsupported(token, "een opmerking, declaratie of instructie zonder einde")
     reader.data("<")
 
 
@@ -297,6 +315,8 @@ def _sections_of(content: str) -> list[_Section]:
             start_plain(tag)
         elif kind == "end":
             end(token[_END_NAME].lower())
+        elif kind == "loose":
+            end(token[_LOOSE_END_NAME].lower())
         elif kind == "start":
             _start_tag(token, reader)
         elif kind == "other":
