@@ -90,8 +90,10 @@ _RAW_TEXT = frozenset({"script", "style"})
 # One token of a page's HTML, read as HTMLParser's `goahead` reads it (Python 3.11):
 # - text up to the next '<';
 # - a start tag without attributes (the common case: what tagfind_tolerant reads as only a
-#   name); another start tag, as far as locatestarttagend_tolerant reads it (atomic: no
-#   shorter reading is tried) and then '>' or '/>', as check_for_whole_start_tag requires;
+#   name); one with only ` name="value"` attributes, without '&' (read alike by
+#   attrfind_tolerant: Python-Markdown writes most attributes so); another start tag, as far
+#   as locatestarttagend_tolerant reads it (atomic: no shorter reading is tried) and then
+#   '>' or '/>', as check_for_whole_start_tag requires;
 # - an end tag as endtagfind reads it; else, as parse_endtag goes on, `</name` and anything
 #   up to the next '>' (`loose`), or `</` and anything up to it (a bogus comment, ignored);
 # - ignored: a comment, to the first `--\s*>` after `<!--`; a marked section such as
@@ -102,6 +104,7 @@ _RAW_TEXT = frozenset({"script", "style"})
 _TOKEN = re.compile(
     r"(?P<text>[^<]+)"
     r"|<(?P<plain>[a-zA-Z][^\t\n\r\f />\x00]*)>"
+    r'|(?P<simple><([a-zA-Z][-a-zA-Z0-9]*)(?: [a-zA-Z][-a-zA-Z0-9:_]*="[^"&]*")+>)'
     rf"|(?P<start>(?>(?x:{locatestarttagend_tolerant.pattern}))/?>)"
     rf"|(?P<end>{endtagfind.pattern})"
     r"|(?P<loose></([a-zA-Z][^\t\n\r\f />\x00]*)[^>]*>)"
@@ -118,6 +121,8 @@ _TOKEN = re.compile(
 # The name in an end tag: endtagfind's one group, and that of `loose`.
 _END_NAME = _TOKEN.groupindex["end"] + 1
 _LOOSE_END_NAME = _TOKEN.groupindex["loose"] + 1
+_SIMPLE_NAME = _TOKEN.groupindex["simple"] + 1
+_SIMPLE_ATTRIBUTE = re.compile(r' ([a-zA-Z][-a-zA-Z0-9:_]*)="([^"&]*)"')
 
 
 class UnsupportedHtml(ValueError):
@@ -261,6 +266,14 @@ def _unsupported(token: re.Match[str], what: str) -> UnsupportedHtml:
     )
 
 
+def _tag_name(token: re.Match[str], name: str) -> str:
+    """The name of a start tag in lower case; script and style are not supported."""
+    tag = name.lower()
+    if tag in _RAW_TEXT:
+        raise _unsupported(token, f"het element <{tag}>")
+    return tag
+
+
 def _start_tag(token: re.Match[str], reader: _Reader) -> None:
     """A start tag with attributes, read as HTMLParser's `parse_starttag` reads it."""
     content, end = token.string, token.end()
@@ -280,9 +293,7 @@ def _start_tag(token: re.Match[str], reader: _Reader) -> None:
     # HTMLParser reads the tag as text otherwise; its expressions for a whole start tag and
     # for attributes are kept in step (see html.parser), so the token ends after them.
     assert rest in (">", "/>"), rest
-    if tag in _RAW_TEXT:
-        raise _unsupported(token, f"het element <{tag}>")
-    reader.start(tag, attributes)
+    reader.start(_tag_name(token, tag), attributes)
     if rest == "/>":
         reader.end(tag)  # handle_startendtag: <span/> opens and closes
 
@@ -302,17 +313,18 @@ def _other(token: re.Match[str], reader: _Reader) -> None:
 def _sections_of(content: str) -> list[_Section]:
     """The sections of a page's HTML, in order."""
     reader = _Reader()
-    start_plain, end, data = reader.start_plain, reader.end, reader.data
+    start_plain, start, end, data = reader.start_plain, reader.start, reader.end, reader.data
     for token in _TOKEN.finditer(content):
         kind = token.lastgroup
         if kind == "text":
             text = token[0]
             data(html.unescape(text) if "&" in text else text)
         elif kind == "plain":
-            tag = token["plain"].lower()
-            if tag in _RAW_TEXT:
-                raise _unsupported(token, f"het element <{tag}>")
-            start_plain(tag)
+            start_plain(_tag_name(token, token["plain"]))
+        elif kind == "simple":
+            tag = _tag_name(token, token[_SIMPLE_NAME])
+            # The last value of a repeated attribute counts, as in Material's dict(attrs).
+            start(tag, {name.lower(): value for name, value in _SIMPLE_ATTRIBUTE.findall(token[0])})
         elif kind == "end":
             end(token[_END_NAME].lower())
         elif kind == "loose":
