@@ -364,11 +364,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         entries = [entry for page in _search_entries.values() for entry in page]
         index = search_index.with_entries(json.loads(index_file.read_text("utf-8")), entries)
         index = search.add_search_words(index, _synonyms)
-        # As Material writes it: compact, in the same order (reproducible), and a `boost` that
-        # is no JSON value (a date in front matter) as text.
-        index_file.write_text(
-            json.dumps(index, separators=(",", ":"), default=str), encoding="utf-8"
-        )
+        # As Material writes it: compact, in the same order (reproducible).
+        index_file.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
     log.info(_audit.summary())
     if _audit.problems:
         # GitHub Actions: each problem of the built site next to its source line, too.
