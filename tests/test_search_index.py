@@ -40,6 +40,7 @@ from mkdocs.config import load_config
 
 from handboek import search, search_index
 from handboek.check import check_content
+from handboek.model import GENERATED_PATHS
 from tests.conftest import BUILD_ENVIRONMENT, copy_project, load_benchmark
 
 PERMALINK = '<a class="headerlink" href="#{0}" title="Link naar dit onderdeel">&para;</a>'
@@ -393,6 +394,11 @@ def _written(site: Path) -> str:
     return (site / "search" / "search_index.json").read_text(encoding="utf-8")
 
 
+def _pages(project: Path) -> int:
+    """How many pages a build of the project has: its content's and the generated ones."""
+    return len(list((project / "content").rglob("*.md"))) + len(GENERATED_PATHS)
+
+
 def _assert_material_made_the_same(indexed: Indexed, pages: int) -> None:
     assert len(indexed.ours) == pages
     assert list(indexed.ours) == list(indexed.materials)
@@ -404,9 +410,8 @@ def _assert_material_made_the_same(indexed: Indexed, pages: int) -> None:
 def test_the_real_content_gives_materials_index(build_with_material: Any, tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     indexed = build_with_material(project)
-    # index, over, begrippen, toegankelijkheid, privacy, three environments, and the four
-    # generated pages (the print-all page excludes itself: no entries).
-    _assert_material_made_the_same(indexed, 12)
+    _assert_material_made_the_same(indexed, _pages(project))
+    # The print-all page excludes itself: no entries.
     assert indexed.ours["afdrukken/"] == indexed.materials["afdrukken/"] == []
     index = json.loads(indexed.written_index)
     assert len(index["docs"]) > 50
@@ -418,7 +423,7 @@ def test_the_benchmark_pages_give_materials_index(build_with_material: Any, tmp_
     benchmark = load_benchmark()
     project = benchmark.write_project(tmp_path / "project", benchmark.Layout.of(40, 4, local=True))
     indexed = build_with_material(project)
-    _assert_material_made_the_same(indexed, 40 + 4)  # and the four generated pages
+    _assert_material_made_the_same(indexed, 40 + len(GENERATED_PATHS))
 
 
 def test_entries_do_not_pile_up_between_builds(build_with_material: Any, tmp_path: Path) -> None:
@@ -434,7 +439,7 @@ def test_entries_do_not_pile_up_between_builds(build_with_material: Any, tmp_pat
     (project / "content" / "extra.md").unlink()
     shutil.rmtree(project / "site")
     second = build_with_material(project)  # the same hook module: its entries were reset
-    _assert_material_made_the_same(second, 12)
+    _assert_material_made_the_same(second, _pages(project))
     assert not any(
         doc["location"].startswith("extra/") for doc in json.loads(second.written_index)["docs"]
     )
@@ -445,10 +450,11 @@ def test_a_dirty_rebuild_keeps_the_entries_of_the_pages_it_does_not_rebuild(
 ) -> None:
     project = copy_project(tmp_path / "project")
     first = build_with_material(project, dirty=True)
-    _assert_material_made_the_same(first, 12)
+    _assert_material_made_the_same(first, _pages(project))
     os.utime(project / "content" / "over.md")  # changed since the site was written
     second = build_with_material(project, dirty=True)
     # Only the changed page and the generated pages (always rebuilt) were indexed again...
-    assert sorted(second.ours) == ["afdrukken/", "open-data/", "over/", "overzicht/", "zelfscan/"]
+    generated = [path.removesuffix(".md") + "/" for path in GENERATED_PATHS]
+    assert sorted(second.ours) == sorted(["over/", *generated])
     # ... and the index still has every page, as after the full build.
     assert second.written_index == first.written_index
