@@ -2,11 +2,12 @@
 
 Partials in overrides/ are copies of Material's templates with a few changes, and some
 files depend on how Material works inside (the search deferral patches XMLHttpRequest and
-Worker; handboek.js and handboek.css use Material's checkboxes and classes). A newer
-Material can change the original without anything else failing. tests/material_review.yml
-records, per file and per original, the Material version it was checked against and the
-SHA-256 of the original then. This test fails, with the file to check and how to record
-the review, as soon as the installed Material or an original differs.
+Worker; handboek.js and handboek.css use Material's checkboxes and classes;
+src/handboek/search_index.py makes the search index by the rules of Material's search
+plugin). A newer Material can change the original without anything else failing.
+tests/material_review.yml records, per file and per original, the Material version it was
+checked against and the SHA-256 of the original then. This test fails, with the file to
+check and how to record the review, as soon as the installed Material or an original differs.
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ class Review:
     file: str
     """The file in this project, from the project's root: overrides/partials/footer.html."""
     original: str
-    """The file in material/templates/; a * stands for the hash in a bundle's name."""
+    """The file in material/templates/ (a * stands for the hash in a bundle's name), or, when
+    it starts with material/, from Material's package folder: material/plugins/search/plugin.py."""
     version: str
     """The Material version the file was checked against."""
     sha256: str
@@ -69,6 +71,14 @@ def _shown(path: Path) -> str:
     return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
+def _originals(original: str, templates: Path) -> list[Path]:
+    """The files an original names: in `templates`, or from the folder that holds Material's
+    package folder (the parent of `templates`) when it starts with material/."""
+    if original.startswith("material/"):
+        return list(templates.parent.parent.glob(original))
+    return list(templates.glob(original))
+
+
 def review_problems(reviews: list[Review], installed: str, templates: Path) -> list[str]:
     """`tests/material_review.yml:line: ...` with a tip, for each entry not checked against
     the installed Material (another version, or an original that changed)."""
@@ -81,7 +91,7 @@ def review_problems(reviews: list[Review], installed: str, templates: Path) -> l
                 "\n    tip: verbeter het pad, of haal de regel weg als het bestand weg is"
             )
             continue
-        found = sorted(templates.glob(review.original))
+        found = sorted(_originals(review.original, templates))
         if len(found) != 1:
             problems.append(
                 f"{where}: Material {installed} heeft {len(found)} bestanden {review.original}"
@@ -134,6 +144,7 @@ def test_every_file_that_replaces_a_material_template_is_in_the_review() -> None
 def test_the_search_deferral_and_the_copied_partials_are_in_the_review() -> None:
     listed = {review.file for review in read_reviews(REVIEW)}
     assert {
+        "src/handboek/search_index.py",
         "overrides/partials/zoeken-uitgesteld.html",
         "overrides/partials/footer.html",
         "overrides/partials/nav.html",
@@ -206,6 +217,31 @@ def test_an_original_that_is_gone_fails(templates: Path) -> None:
         " assets/javascripts/bundle.*.min.js in plaats van één"
         f"\n    tip: zoek in {templates} waar het origineel van overrides/partials/footer.html"
         " nu staat en pas 'origineel' aan"
+    ]
+
+
+def test_an_original_outside_the_templates_is_found_from_the_package(tmp_path: Path) -> None:
+    templates = tmp_path / "material" / "templates"
+    templates.mkdir(parents=True)
+    (tmp_path / "material" / "plugins").mkdir()
+    (tmp_path / "material" / "plugins" / "plugin.py").write_bytes(ORIGINAL)
+    review = _review(original="material/plugins/plugin.py")
+    assert review_problems([review], "9.8.2", templates) == []
+    assert review_problems(
+        [_review(original="material/plugins/plugin.py", sha256="0" * 64)], "9.8.2", templates
+    ) == [
+        "tests/material_review.yml:7: overrides/partials/footer.html: het origineel"
+        " material/plugins/plugin.py is veranderd sinds het werd nagekeken (Material 9.8.2)"
+        "\n    tip: vergelijk overrides/partials/footer.html met"
+        f" {tmp_path}/material/plugins/plugin.py. Kijk na."
+        '\n    Leg daarna in material_review.yml vast dat het is nagekeken: versie: "9.8.2"'
+        f" en sha256: {ORIGINAL_SHA}"
+    ]
+    # Not in material/templates/material/...: a path without material/ stays in the templates.
+    assert review_problems([_review(original="plugins/plugin.py")], "9.8.2", templates) == [
+        "tests/material_review.yml:7: Material 9.8.2 heeft 0 bestanden plugins/plugin.py in"
+        f" plaats van één\n    tip: zoek in {templates} waar het origineel van"
+        " overrides/partials/footer.html nu staat en pas 'origineel' aan"
     ]
 
 

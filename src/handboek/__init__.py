@@ -35,6 +35,7 @@ Module map:
     check           `check_content`: the one entry point of the check
     render, selfscan, opendata, search, feedback, csp, schema
                     what the build writes from the model
+    search_index    the search index's entries of a page, as Material makes them
     audit, audit_build
                     the audit of every page, stylesheet and SVG the build writes
     build, cli      `handboek bouw` and the command line
@@ -90,6 +91,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "handboek.selfscan",
             "handboek.opendata",
             "handboek.search",
+            "handboek.search_index",
             "handboek.feedback",
             "handboek.csp",
             "handboek.schema",
