@@ -352,7 +352,13 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
             html, page.toc, page.url, page.title, page.meta
         )
     except search_index.UnsupportedHtml as error:
-        raise PluginError(f"{page.file.src_uri}: {error}") from error
+        root = Path(config.config_file_path).parent.resolve()
+        shown = (Path(config.docs_dir).resolve() / page.file.src_uri).relative_to(root)
+        raise PluginError(
+            f"{shown.as_posix()}: de zoekindex kan deze pagina niet lezen: {error}\n"
+            "  tip: kijk in deze pagina of een HTML-code zoals <...> niet wordt afgesloten;"
+            " 'handboek check' hoort dat eerder te melden, meld het dus ook als probleem"
+        ) from error
     page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     return html
 
@@ -362,7 +368,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     index_file = Path(config.site_dir) / "search" / "search_index.json"
     if index_file.is_file():
         entries = [entry for page in _search_entries.values() for entry in page]
-        index = search_index.with_entries(json.loads(index_file.read_text("utf-8")), entries)
+        try:
+            index = search_index.with_entries(json.loads(index_file.read_text("utf-8")), entries)
+        except ValueError as error:  # Material indexed pages itself: a new Material version
+            raise PluginError(f"search/search_index.json: {error}") from error
         index = search.add_search_words(index, _synonyms)
         # As Material writes it: compact, in the same order (reproducible).
         index_file.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")

@@ -458,3 +458,52 @@ def test_a_dirty_rebuild_keeps_the_entries_of_the_pages_it_does_not_rebuild(
     assert sorted(second.ours) == sorted(["over/", *generated])
     # ... and the index still has every page, as after the full build.
     assert second.written_index == first.written_index
+
+
+def _hook() -> types.ModuleType:
+    """hooks/handboek_hook.py, loaded as MkDocs loads it (a module of its own)."""
+    import importlib.util
+
+    location = Path(__file__).resolve().parents[1] / "hooks" / "handboek_hook.py"
+    spec = importlib.util.spec_from_file_location("handboek_hook_under_test", location)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_build_names_the_editors_page_when_the_index_cannot_read_it(tmp_path: Path) -> None:
+    from mkdocs.exceptions import PluginError
+
+    hook = _hook()
+    config = types.SimpleNamespace(
+        config_file_path=str(tmp_path / "mkdocs.yml"), docs_dir=str(tmp_path / "content")
+    )
+    page = types.SimpleNamespace(
+        file=types.SimpleNamespace(src_uri="omgevingen/buurt.md"),
+        toc=[],
+        url="omgevingen/buurt/",
+        title="Buurt",
+        meta={},
+    )
+    with pytest.raises(PluginError) as error:
+        hook.on_page_content('<p>a</p><a href="x', page=page, config=config, files=None)
+    assert str(error.value) == (
+        "content/omgevingen/buurt.md: de zoekindex kan deze pagina niet lezen: regel 1 van de "
+        "HTML van de pagina: een begintag zonder einde ('<a href=\"x'); de zoekindex leest dat "
+        "niet zoals Material (zie src/handboek/search_index.py)\n"
+        "  tip: kijk in deze pagina of een HTML-code zoals <...> niet wordt afgesloten; "
+        "'handboek check' hoort dat eerder te melden, meld het dus ook als probleem"
+    )
+
+
+def test_the_build_stops_cleanly_when_material_indexed_pages_itself(tmp_path: Path) -> None:
+    from mkdocs.exceptions import PluginError
+
+    hook = _hook()
+    index = tmp_path / "search" / "search_index.json"
+    index.parent.mkdir()
+    index.write_text('{"config": {}, "docs": [{"location": "", "title": "", "text": ""}]}')
+    with pytest.raises(PluginError) as error:
+        hook.on_post_build(config=types.SimpleNamespace(site_dir=str(tmp_path)))
+    assert str(error.value).startswith("search/search_index.json: Material schreef zelf 1 ")
