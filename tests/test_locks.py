@@ -7,7 +7,12 @@ pyproject.toml (for that lock) is pinned in the lock at a version it allows.
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import shutil
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -15,7 +20,8 @@ import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-from tests.conftest import ROOT
+from tests.conftest import GEMEENTE_VOORBEELD, ROOT, SOURCE_DATE_EPOCH, copy_project
+from tests.sample_content import write_content
 
 LOCKS = {"check": (), "serve": ("site",), "test": ("test",)}
 PIN = re.compile(r"^([A-Za-z0-9._-]+)==([^\s;\\]+)", re.M)
@@ -134,3 +140,71 @@ def test_make_serve_installs_only_what_serving_needs_and_silences_the_banner() -
 
     source = Path(material.templates.__file__).read_text(encoding="utf-8")
     assert 'os.getenv("NO_MKDOCS_2_WARNING")' in source
+
+
+# Runs each `handboek` command given (JSON: [[project, [arguments]], ...]) in a process that
+# can import only the standard library, the project and the packages of requirements/check.txt
+# (any other installed package is refused, as if it were not installed), and prints the exit
+# codes and the distributions it loaded.
+_WITH_ONLY_THE_CHECK_LOCK = """
+import importlib.metadata, json, os, sys
+allowed = set(json.loads(sys.argv[1]))
+def name(distribution):
+    return distribution.lower().replace("_", "-").replace(".", "-")
+owners = importlib.metadata.packages_distributions()
+refused = {top for top, names in owners.items() if not {name(n) for n in names} & allowed}
+class Refuse:
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname.partition(".")[0] in refused:
+            raise ModuleNotFoundError(f"not in requirements/check.txt: {fullname}", name=fullname)
+sys.meta_path.insert(0, Refuse())
+from handboek.cli import main
+codes = []
+for project, arguments in json.loads(sys.argv[2]):
+    os.chdir(project)
+    codes.append(main(arguments))
+tops = {module.partition(".")[0] for module in sys.modules}
+loaded = sorted({name(n) for top in tops for n in owners.get(top, ())})
+print(json.dumps({"codes": codes, "loaded": loaded}), file=sys.stderr)
+"""
+
+
+def test_the_check_and_the_fork_commands_run_with_only_the_check_lock_and_nothing_more(
+    tmp_path: Path,
+) -> None:
+    """The workflow's first job and `make check` install requirements/check.txt and nothing
+    else (issue #17: a light check). With only those packages run: the check of the real
+    content, of a fork and of content with errors, and the commands FORKING.md has a
+    municipality run after `make check` (gemeente nieuw, gemeente herzien). Each package in
+    that lock is one these load, or what builds the project (setuptools)."""
+    fork = copy_project(tmp_path / "fork")
+    shutil.copytree(GEMEENTE_VOORBEELD, fork / "lokaal")
+    broken = tmp_path / "fouten"
+    write_content(broken, {"omgevingen/nieuw.md": "---\ntitel: Nieuw\n---\n[link](nergen.md)\n"})
+    new = copy_project(tmp_path / "nieuw")
+    commands = [
+        (str(ROOT), ["check"]),
+        (str(fork), ["check"]),
+        (str(broken), ["check"]),
+        (str(new), ["gemeente", "nieuw", "Gemeente Voorbeeld"]),
+        (str(fork), ["gemeente", "herzien", "lokaal/omgevingen/verenigingen.yml"]),
+    ]
+    lock = pins((ROOT / "requirements" / "check.txt").read_text(encoding="utf-8"))
+    allowed = json.dumps([*lock, "handboek"])
+    completed = subprocess.run(
+        [sys.executable, "-c", _WITH_ONLY_THE_CHECK_LOCK, allowed, json.dumps(commands)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH},
+        check=False,
+    )
+    assert "Traceback" not in completed.stderr, completed.stderr
+    result = json.loads(completed.stderr.splitlines()[-1])
+    assert result["codes"] == [0, 0, 1, 0, 0], completed.stdout
+    assert (new / "lokaal" / "gemeente.yml").is_file()
+    build_requirements = {
+        canonicalize_name(Requirement(text).name)
+        for text in pyproject()["build-system"]["requires"]
+    }
+    assert set(lock) - build_requirements - set(result["loaded"]) == set()
