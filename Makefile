@@ -23,8 +23,12 @@ $(BIN)/.installed: requirements/test.txt $(BIN)/.installed-serve
 	sh scripts/install-python.sh test
 	touch $@
 
+# A big site (hundreds of pages): `make serve SERVE_FLAGS=--dirty` rebuilds after an edit
+# only the pages that changed (and the generated ones); the menu of the other pages shows a
+# new title after the next `make serve`. Every page written is checked as in a full build.
+SERVE_FLAGS ?=
 serve: $(BIN)/.installed-serve
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve $(SERVE_FLAGS)
 
 test: $(BIN)/.installed
 	bash scripts/install-system-tools.sh

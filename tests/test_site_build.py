@@ -9,6 +9,8 @@ from __future__ import annotations
 import html
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,7 +19,7 @@ from handboek.check import check_content
 from handboek.model import ENVIRONMENTS_FOLDER, GENERATED_PATHS, PARTS, Environment, Handbook
 from handboek.read.document import read_document
 from handboek.rules import anchors
-from tests.conftest import ROOT, copy_project, run_build
+from tests.conftest import ROOT, build_environment, copy_project, run_build
 
 # The environments by file name, cheap at collection time; each test gets its environment
 # from the model (`real_handbook`, read once). The files and the model's environments are
@@ -245,3 +247,46 @@ def test_links_in_an_environment_work_on_its_page_and_on_the_print_page(tmp_path
         "../",
         "../afbeeldingen/schets.png",
     ]
+
+
+def _dirty_build(project: Path) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --dirty`, as `make serve SERVE_FLAGS=--dirty` rebuilds after an edit (not
+    strict: MkDocs warns that a dirty build is for development only)."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--dirty", "-d", str(project / "site")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=build_environment(),
+        check=False,
+    )
+
+
+def test_a_dirty_rebuild_writes_the_changed_and_generated_pages_and_still_checks(
+    tmp_path: Path,
+) -> None:
+    """What README promises for `make serve SERVE_FLAGS=--dirty` on a big site: after an edit
+    only the changed page and the generated pages are written again (the overview shows the
+    edit), and the content is checked as in every build."""
+    project = copy_project(tmp_path / "project")
+    assert run_build(project).returncode == 0
+    site = project / "site"
+    untouched = site / "begrippen" / "index.html"
+    written_before = untouched.stat().st_mtime_ns
+    source = project / "content" / ENVIRONMENTS_FOLDER / "verenigingen.md"
+    text = source.read_text(encoding="utf-8")
+    assert "    - Speelse leeromgeving\n" in text
+    source.write_text(
+        text.replace("    - Speelse leeromgeving\n", "    - Speelse plek om te leren\n"), "utf-8"
+    )
+    rebuilt = _dirty_build(project)
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert "Speelse plek om te leren" in (site / "overzicht" / "index.html").read_text("utf-8")
+    assert untouched.stat().st_mtime_ns == written_before
+
+    page = project / "content" / "begrippen.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nZie [dit](bestaat-niet.md).\n", "utf-8")
+    broken = _dirty_build(project)
+    assert broken.returncode == 1
+    assert "Traceback" not in broken.stderr
+    assert "\ncontent/begrippen.md:" in broken.stderr
