@@ -8,6 +8,7 @@ folder. Whatever the file system holds, the command never shows a traceback.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import subprocess
 import sys
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from handboek import cli, schema
+from handboek.local import atomic
 from tests.conftest import ROOT, SOURCE_DATE_EPOCH
 from tests.sample_content import ENVIRONMENT, PAGE, write_content
 
@@ -312,6 +314,50 @@ def test_schema_explains_a_folder_it_cannot_write(
     (tmp_path / "bestand").write_text("geen map", encoding="utf-8")
     assert cli.main(["schema", "--map", str(tmp_path / "bestand")]) == 2
     assert capsys.readouterr().err == (
-        f"{tmp_path / 'bestand'}: kan de schema's niet schrijven (File exists)\n"
-        "    tip: kies met --map een map waarin je mag schrijven\n"
+        f"{tmp_path / 'bestand'}: kan de schema's niet schrijven (File exists); geen bestand "
+        "is half geschreven\n"
+        "    tip: kies met --map een map waarin je mag schrijven, of maak ruimte vrij als de "
+        "schijf vol is\n"
     )
+
+
+def test_schema_leaves_a_file_that_is_up_to_date_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["schema", "--map", str(tmp_path)]) == 0
+    capsys.readouterr()
+    written = {file.name: file.stat().st_mtime_ns for file in tmp_path.iterdir()}
+    assert cli.main(["schema", "--map", str(tmp_path)]) == 0
+    assert capsys.readouterr().out == "".join(
+        f"al bijgewerkt: {(tmp_path / name).as_posix()}\n" for name in schema.schema_files()
+    )
+    assert {file.name: file.stat().st_mtime_ns for file in tmp_path.iterdir()} == written
+
+
+def test_schema_with_a_full_disk_keeps_the_old_file_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name = next(iter(schema.schema_files()))
+    old = tmp_path / name
+    old.write_bytes(b'{"oud": true}\n')
+
+    def half_then_full(handle: int, data: memoryview) -> int:
+        os.write(handle, bytes(data[: len(data) // 2]))
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(atomic, "_write", half_then_full)
+    assert cli.main(["schema", "--map", str(tmp_path)]) == 2
+    assert capsys.readouterr().err.startswith(
+        f"{tmp_path}: kan de schema's niet schrijven ({os.strerror(errno.ENOSPC)}); geen "
+        "bestand is half geschreven\n"
+    )
+    assert old.read_bytes() == b'{"oud": true}\n'
+    assert [file.name for file in tmp_path.iterdir()] == [name]  # no temporary file left
+
+
+def test_schema_keeps_the_line_endings_of_the_file_it_replaces(tmp_path: Path) -> None:
+    name = next(iter(schema.schema_files()))
+    (tmp_path / name).write_bytes(b'{\r\n  "oud": true\r\n}\r\n')  # a Windows checkout
+    assert cli.main(["schema", "--map", str(tmp_path)]) == 0
+    expected = schema.schema_text(name).replace("\n", "\r\n").encode("utf-8")
+    assert (tmp_path / name).read_bytes() == expected

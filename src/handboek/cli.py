@@ -54,16 +54,27 @@ def _schema(arguments: argparse.Namespace) -> int:
     if arguments.toon:
         print(schema.schema_text(arguments.toon), end="")
         return 0
+    from handboek.local import atomic  # writing files: not loaded for 'handboek check'
+
     folder = Path(arguments.map)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for name in schema.schema_files():
-            (folder / name).write_text(schema.schema_text(name), encoding="utf-8")
-            print(f"geschreven: {(folder / name).as_posix()}")
+            file = folder / name
+            # Each file in one step (a full disk leaves the old one), in its own line endings.
+            newline = atomic.Original.read(file).newline if file.is_file() else "\n"
+            data = schema.schema_text(name).replace("\n", newline).encode("utf-8")
+            if file.is_file() and file.read_bytes() == data:
+                print(f"al bijgewerkt: {file.as_posix()}")
+                continue
+            atomic.replace_file(file, data)
+            print(f"geschreven: {file.as_posix()}")
     except OSError as error:
         return refuse(
-            f"{arguments.map}: kan de schema's niet schrijven ({error.strerror})",
-            "kies met --map een map waarin je mag schrijven",
+            f"{arguments.map}: kan de schema's niet schrijven ({error.strerror or error}); "
+            "geen bestand is half geschreven",
+            "kies met --map een map waarin je mag schrijven, of maak ruimte vrij als de schijf "
+            "vol is",
         )
     return 0
 
