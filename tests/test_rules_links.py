@@ -32,6 +32,12 @@ PAGES_HINT = (
 )
 
 
+BRACKETS_HINT = (
+    "haal de blokhaken [ ] uit het adres, of kopieer het adres opnieuw uit de adresbalk van de "
+    "browser"
+)
+
+
 def located(
     rule: rules.CollectionRule, collection: rules.Collection
 ) -> list[tuple[str, int, str, str]]:
@@ -131,6 +137,16 @@ def test_links_that_resolve(tmp_path: Path, body: str) -> None:
             "link alleen naar pagina's en bestanden in de inhoudsmap",
         ),
         ("[leeg]()", "de link is leeg", "zet tussen de haakjes waar de link naartoe gaat"),
+        (
+            "[website](https://www.[voorbeeld].nl)",
+            "de link 'https://www.[voorbeeld].nl' is geen geldig webadres",
+            BRACKETS_HINT,
+        ),
+        (
+            "[website](//[www.voorbeeld.nl)",
+            "de link '//[www.voorbeeld.nl' is geen geldig webadres",
+            BRACKETS_HINT,
+        ),
         (
             "[anker](omgevingen/voorbeeld.md#wat-is-de-meerwaarde)",
             "het anker '#wat-is-de-meerwaarde' bestaat niet op de pagina 'omgevingen/voorbeeld.md'",
@@ -285,6 +301,29 @@ def test_the_strict_build_stops_on_a_broken_link_and_anchor(tmp_path: Path) -> N
         "'omgevingen/verenigingen.md'" in result.output
     )
     assert not (project / "site").exists()
+
+
+def test_a_website_address_with_brackets_stops_the_build_with_its_line_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    """MkDocs itself stops with a traceback on such a link (urllib refuses the address);
+    the check reports it first."""
+    project = copy_project(tmp_path / "project")
+    over = project / "content" / "over.md"
+    over.write_text(
+        over.read_text(encoding="utf-8") + "\nZie [de website](https://www.[voorbeeld].nl).\n",
+        encoding="utf-8",
+    )
+    line = over.read_text(encoding="utf-8").count("\n")
+    result = run_build(project)
+    assert result.returncode == 1
+    assert "Traceback" not in result.output
+    assert (
+        f"content/over.md:{line}: de link 'https://www.[voorbeeld].nl' is geen geldig webadres"
+        in result.output
+    )
+    bare = mkdocs_only_project(tmp_path, "# Kop\n\n[de website](https://www.[voorbeeld].nl)\n")
+    assert "Traceback" in run_build(bare).output
 
 
 def mkdocs_only_project(tmp_path: Path, page: str) -> Path:

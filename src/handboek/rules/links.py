@@ -15,11 +15,6 @@ from handboek.read.document import Document
 from handboek.rules.anchors import Site
 
 
-def is_external(destination: str) -> bool:
-    """A destination on another site or of another kind: `https:`, `mailto:`, `//host`."""
-    return bool(urlsplit(destination).scheme) or destination.startswith("//")
-
-
 def links_resolve(document: Document, site: Site) -> Iterator[Finding]:
     """Every internal link and image points to an existing file, and to an existing anchor."""
     destinations = [(link.line, link.destination) for link in document.links]
@@ -48,9 +43,17 @@ def _check_destination(
     if not destination.strip():
         yield "de link is leeg", "zet tussen de haakjes waar de link naartoe gaat"
         return
-    if is_external(destination):
+    try:
+        parts = urlsplit(destination)
+    except ValueError:  # '[' or ']' around the name of a website: the build would stop on it
+        yield (
+            f"de link '{destination}' is geen geldig webadres",
+            "haal de blokhaken [ ] uit het adres, of kopieer het adres opnieuw uit de "
+            "adresbalk van de browser",
+        )
         return
-    parts = urlsplit(destination)
+    if parts.scheme or destination.startswith("//"):
+        return  # another website, or another kind of address (mailto:)
     path, fragment = unquote(parts.path), unquote(parts.fragment)
     folder = posixpath.dirname(document.content_path)
     if path.startswith("/"):
