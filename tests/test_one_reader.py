@@ -4,6 +4,9 @@ comments as Python-Markdown does, and count what Python-Markdown renders."""
 
 from __future__ import annotations
 
+import itertools
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -11,6 +14,8 @@ from hypothesis import strategies as st
 from handboek import render
 from handboek.local import drift
 from handboek.read import body, scan
+from handboek.rules import anchors, markup
+from tests.differential import site_markdown
 
 TEXT = (
     "## Buiten\n\n"
@@ -137,3 +142,69 @@ def test_the_print_page_shifts_every_rendered_heading_and_nothing_in_code() -> N
     assert render._shift_headings(markdown, 1) == (
         "### Kop\n\n####Zonder spatie\n\n### Onderstreept\n\n\n```\n## in code\n```"
     )
+
+
+# Where a `{#anker}` can stand: each piece of a generated body, with `{#a<n>}` put in.
+_ID_PLACES = st.sampled_from(
+    [
+        "Tekst {id}",
+        "Tekst{id}",
+        "Tekst {id} en meer",
+        "{id}",
+        "Tekst\n{id}",
+        "Tekst\n{id}\nmeer tekst",
+        "Tekst\n  {id}",
+        "## Kop {id}",
+        "## Kop{id}",
+        "## Kop {id} ##",
+        "Kop {id}\n===",
+        "Tekst\n{id}\n---",
+        "- punt {id}",
+        "- punt\n  {id}",
+        "- punt\n{id}",
+        "1. punt\n   {id}",
+        "> citaat\n> {id}",
+        "> citaat {id}",
+        "Een *nadruk*{id} hier",
+        "Een **vet**{id}",
+        "Een [link](index.md){id} hier",
+        "Een `code`{id} hier",
+        "Een <span>woord</span>{id}",
+        "Een <https://www.voorbeeld.nl>{id}",
+        "Mail <info@voorbeeld.nl>{id}",
+        "Tekst\n{id}\n## Kop",
+        "Tekst\n{id}\n- punt",
+        "Tekst\n{id}\n1. punt",
+        "Tekst\n{id}\n> citaat",
+        "Tekst\n{id}\n```\ncode\n```",
+        "Tekst\n{id}\n<div>blok</div>",
+        "Tekst\n{id}\n***",
+        "## Kop {id}\nTekst\n{id}",
+        "## Kop\n{id}",
+        "## Kop {id}\n| a | b |\n|---|---|\n| c {id} | d |",
+        "| a | b |\n|---|---|\n| c | d |\nTekst {id}",
+        "- punt\n  {id}\n- punt {id}",
+        "- punt\n  {id}\n- punt\n  {id}",
+        "Tekst\n{id}\n| a | b |\n|---|---|\n| c | d |",
+        "| a | b |\n|---|---|\n| c {id} | d |",
+        "| a | b |\n|---|---|\n| c | d{id} |",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_ID_PLACES, min_size=1, max_size=6))
+def test_an_id_counts_where_python_markdown_gives_it(pieces: list[str]) -> None:
+    """The ids the check counts (and the `{#...}` it reports as shown as text) are the
+    ones attr_list gives an element in the site's own Markdown configuration. Blocks are
+    separated by a blank line, as the content writes them; the pieces hold the cases of a
+    block that runs into the next one (a heading, list, quote, fence, HTML block or rule)."""
+    numbers = itertools.count()
+    body = re.sub(r"\{id\}", lambda _: f"{{#a{next(numbers)}}}", "\n\n".join(pieces))
+    rendered = site_markdown().convert(body)
+    given_by_markdown = set(re.findall(r'id="(a\d+)"', rendered))
+    counted = {value for value, _ in anchors.written_ids(scan.prose(body, 1))}
+    assert counted == given_by_markdown, (body, rendered)
+    shown_as_text = set(re.findall(r"\{#(a\d+)\}", rendered))
+    reported = {written[2:-1] for _, written in markup.misplaced_ids(scan.prose(body, 1))}
+    assert reported == shown_as_text, (body, rendered)

@@ -229,7 +229,7 @@ def written_ids(
     for offset, attributes, _ in markup.attribute_lists(prose.text):
         # attr_list sets the attributes in order: of several ids, the element keeps the last.
         ids = [value for name, value in attributes if name == "id" and value]
-        if ids:
+        if ids and markup.attribute_list_applies(prose.source, offset):
             found.append((ids[-1], prose.line_at(offset)))
     found += [
         (value, tag.line)
@@ -241,12 +241,18 @@ def written_ids(
 
 
 def _has_id(heading: str) -> bool:
-    """Whether a heading's text gives it an id of its own (`## Kop {#anker}`)."""
+    """Whether a heading's text gives it an id of its own (`## Kop {#anker}`: at the end,
+    after a space, as attr_list reads a heading)."""
     return any(
         name == "id"
-        for _, attributes, _ in markup.attribute_lists(heading)
+        and heading[:offset].endswith(" ")
+        and _CLOSING_HASHES.fullmatch(heading, heading.find("}", offset) + 1) is not None
+        for offset, attributes, _ in markup.attribute_lists(heading)
         for name, _ in attributes
     )
+
+
+_CLOSING_HASHES = re.compile(r"[ ]*#*")
 
 
 @functools.lru_cache(maxsize=4096)  # headings such as "Wat werkt?" recur on many pages

@@ -129,4 +129,134 @@ def attributes_are_only_ids(document: Document) -> Iterator[Finding]:
                 )
 
 
-MARKUP_RULES = (code_and_comments_are_closed, links_are_closed, attributes_are_only_ids)
+# Where attr_list (its AttrListTreeprocessor) puts the attributes of a `{...}`: right after an
+# inline element (a link, emphasis, code, an autolink: `*woord*{#anker}`), at the end of a
+# heading or table cell after a space (`## Kop {#anker}`), or on a line of its own at the end
+# of a paragraph, list item or quote. Anywhere else the site shows it as text.
+_AFTER_INLINE_ELEMENT = frozenset(")*_`]")
+_AUTOLINK_END = re.compile(
+    r"<(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ff][Tt][Pp]://)[^<>]*>$|<[^<>@\s]+@[^<>\s]+>$"
+)
+_CONTAINER = re.compile(r"[ >]*")  # quote markers and indentation in front of a line's text
+_HEADING_LINE = re.compile(r"[ >]*#{1,6}[ \t]")
+_CLOSING_HASHES = re.compile(r"[ ]*#*")
+_SETEXT_LINE = re.compile(r"[ >]*(?:=+|-+)[ ]*")
+# A line after which a paragraph ends without a blank line: a heading, list item, quote
+# marker change, HTML block, fence or rule (---); not a list item or a table.
+_TABLE_RULE = re.compile(r"[ >]*\|?[ ]*:?-+:?[ ]*(?:\|[ ]*:?-+:?[ ]*)*\|?[ ]*")
+_LIST_ITEM = re.compile(r"[ >]*(?:[-*+]|\d{1,9}[.)])[ \t]")
+_BLOCK_START = re.compile(r"[ >]*(?:#{1,6}[ \t]|<|```|~~~|(?:[-*_][ ]{0,2}){3,}$)")
+
+
+def attribute_list_applies(source: str, start: int) -> bool:
+    """Whether attr_list reads the `{...}` at `start` of `source` (a body as written), so
+    that the page gets its id, instead of showing it as text."""
+    end = source.find("}", start) + 1
+    line_start = source.rfind("\n", 0, start) + 1
+    line_end = _line_end(source, end)
+    before, after = source[line_start:start], source[end:line_end]
+    decided = _by_its_line(before, after, _in_a_table(source, line_start))
+    if decided is not None:
+        return decided
+    return _ends_a_block(source, line_start, line_end, before)
+
+
+def _by_its_line(before: str, after: str, in_a_table: bool) -> bool | None:
+    """What the line alone decides: after an inline element, in a table cell or heading, or
+    with text after it; None for a `{...}` with nothing after it on its line."""
+    if before[-1:] and before[-1] in _AFTER_INLINE_ELEMENT:
+        return True
+    if before.endswith(">"):  # an autolink is an element; an HTML tag stays text for attr_list
+        return _AUTOLINK_END.search(before) is not None
+    if in_a_table:  # a cell: after a space, at the end of the cell (every line is a row)
+        return before.endswith(" ") and (not after.strip() or after.lstrip().startswith("|"))
+    if _HEADING_LINE.match(before):  # closing hashes go before attr_list reads the heading
+        return before.endswith(" ") and _CLOSING_HASHES.fullmatch(after) is not None
+    if after.strip(" "):
+        return False
+    return None
+
+
+def _ends_a_block(source: str, line_start: int, line_end: int, before: str) -> bool:
+    """A `{...}` at the end of its line: read when it ends a heading underlined with === or
+    ---, or stands on a line of its own as the last line of a paragraph, item or quote."""
+    following = source[line_end + 1 : _line_end(source, line_end + 1)]
+    previous = source[source.rfind("\n", 0, line_start - 1) + 1 : line_start - 1]
+    # A heading is a block of one line: the line after it starts a block too.
+    first_of_block = (
+        line_start == 0 or _CONTAINER.fullmatch(previous) or _HEADING_LINE.match(previous)
+    ) is not None
+    if first_of_block and _SETEXT_LINE.fullmatch(following) and following.strip():
+        return before.endswith(" ")
+    if not _CONTAINER.fullmatch(before) or first_of_block:
+        return False  # in a line of text, or a paragraph of only the `{...}`
+    if line_end == len(source) or not following.strip(" >"):
+        return True
+    quote_depth = _CONTAINER.match(following).group(0).count(">")  # type: ignore[union-attr]
+    if quote_depth > before.count(">") or _BLOCK_START.match(following):
+        return True
+    # In a list, the next item ends this one (a paragraph goes on over a list marker).
+    return _LIST_ITEM.match(following) is not None and _in_a_list(source, line_start)
+
+
+def _block_lines(source: str, line_start: int) -> list[str]:
+    """The lines of the block before the line at `line_start` (since the last blank line
+    or heading)."""
+    lines = source[:line_start].split("\n")[:-1]
+    for number in range(len(lines) - 1, -1, -1):
+        if not lines[number].strip(" >") or _HEADING_LINE.match(lines[number]):
+            return lines[number + 1 :]
+    return lines
+
+
+def _in_a_list(source: str, line_start: int) -> bool:
+    """Whether the block the line at `line_start` is in starts with a list item."""
+    lines = _block_lines(source, line_start)
+    return bool(lines) and _LIST_ITEM.match(lines[0]) is not None
+
+
+def _in_a_table(source: str, line_start: int) -> bool:
+    """Whether the line at `line_start` is a row of a table: its block, or the line itself,
+    starts with a header row and a row of dashes (`|---|---|`)."""
+    line = source[line_start : _line_end(source, line_start)]
+    lines = [*_block_lines(source, line_start), line]
+    return len(lines) >= 3 and "|" in lines[0] and _TABLE_RULE.fullmatch(lines[1]) is not None
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end == -1 else end
+
+
+def misplaced_ids(prose: scan.Prose) -> list[tuple[int, str]]:
+    """Each `{...}` with an id that attr_list does not read (see `attribute_list_applies`):
+    its offset and the text as written."""
+    found = []
+    for position, attributes, too_long in attribute_lists(prose.text):
+        if too_long or not any(name == "id" for name, _ in attributes):
+            continue
+        if not attribute_list_applies(prose.source, position):
+            found.append((position, prose.source[position : prose.source.find("}", position) + 1]))
+    return found
+
+
+def ids_are_where_they_work(document: Document) -> Iterator[Finding]:
+    """`{#anker}` stands where attr_list gives the id to an element; anywhere else the page
+    shows it as text and has no such id (a link to it would not work)."""
+    prose = document.prose
+    for position, written in misplaced_ids(prose):
+        yield Finding(
+            prose.line_at(position),
+            f"'{written}' staat op een plek waar het geen anker maakt: de pagina toont het "
+            "als tekst",
+            "zet een anker aan het eind van een kop, met een spatie ervoor (## Kop {#anker}), "
+            "of op een eigen regel direct onder de alinea",
+        )
+
+
+MARKUP_RULES = (
+    code_and_comments_are_closed,
+    links_are_closed,
+    attributes_are_only_ids,
+    ids_are_where_they_work,
+)
