@@ -7,12 +7,14 @@ which `handboek check` knows, so a link to a point is checked like any other.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from handboek.check import check_content
 from handboek.read import points
 from handboek.rules import anchors, links, structure
 from tests.conftest import TEST_DATE
+from tests.differential import site_markdown
 from tests.sample_content import ENVIRONMENT, START_PAGE, environment, page, read, write_content
 
 POINTS = (
@@ -54,6 +56,29 @@ def test_each_point_gets_its_id_after_its_first_paragraph() -> None:
         "    - te begeleiden;",
         "    - door te verwijzen.",
     ]
+
+
+def test_a_point_whose_first_paragraph_goes_on_without_indent_keeps_its_text_and_id() -> None:
+    """Markdown reads an unindented line right under a list item as more of its paragraph
+    (a "lazy" line); so does the reader, and the id goes after it, where attr_list reads it."""
+    text = (
+        "- **Ondersteunen.** Organiseren bewoners zelf iets? Dan\n"
+        "is het belangrijk dat de gemeente dat ziet.\n"
+        "- **Tweede punt.** Tekst.\n"
+        "\n"
+        "Een alinea die geen punt is.\n"
+    )
+    found = [written.point for written in points.written_points(text, 1)]
+    assert [(p.title, p.text) for p in found] == [
+        (
+            "Ondersteunen",
+            "Organiseren bewoners zelf iets? Dan is het belangrijk dat de gemeente dat ziet.",
+        ),
+        ("Tweede punt", "Tekst."),
+    ]
+    rendered = site_markdown().convert(points.with_point_ids(text))
+    assert re.findall(r'<li id="([^"]+)">', rendered) == ["punt-ondersteunen", "punt-tweede-punt"]
+    assert "{:" not in rendered
 
 
 def test_two_points_with_the_same_title_and_a_point_without_letters_are_errors(

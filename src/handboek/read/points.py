@@ -58,7 +58,13 @@ def written_points(part_markdown: str, first_line: int) -> list[WrittenPoint]:
             continue
         start = index
         index += 1
-        while index < len(lines) and (not lines[index].strip() or lines[index][0] in " \t"):
+        first_paragraph = True  # until the first blank line
+        while index < len(lines):
+            line = lines[index]
+            if not line.strip():
+                first_paragraph = False
+            elif line[0] not in " \t" and not (first_paragraph and _goes_on(line)):
+                break
             index += 1
         paragraph_end = start
         while paragraph_end + 1 < index and not _starts_block(lines[paragraph_end + 1]):
@@ -129,6 +135,20 @@ def form_ids(slug: str, point: Point) -> list[str]:
 
 
 _NESTED_LIST = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]")
+
+
+# What ends a point's first paragraph when it stands at the start of the next line; any
+# other line there, indented or not, is more of the same paragraph (Markdown's "lazy" lines).
+_NOT_LAZY = re.compile(
+    r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)"  # a list item
+    r"|#{1,6}(?:[ \t]|$)|>|```|~~~|<"  # a heading, quote, fence or HTML block
+    r"|(?:[-*_][ ]{0,2}){3,}$"  # a rule (---)
+)
+
+
+def _goes_on(line: str) -> bool:
+    """Whether an unindented line right under a point's first paragraph is more of it."""
+    return _NOT_LAZY.match(line) is None
 
 
 def _starts_block(line: str) -> bool:
