@@ -181,6 +181,8 @@ _ID_PLACES = st.sampled_from(
         "Tekst\n{id}\n***",
         "## Kop {id}\nTekst\n{id}",
         "## Kop\n{id}",
+        "#Kop {id}",
+        "Tekst\n{id}\n#woord",
         "## Kop {id}\n| a | b |\n|---|---|\n| c {id} | d |",
         "| a | b |\n|---|---|\n| c | d |\nTekst {id}",
         "- punt\n  {id}\n- punt {id}",

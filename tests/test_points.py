@@ -165,3 +165,27 @@ def test_a_point_right_under_a_later_paragraph_of_the_point_above_is_reported(
     assert (
         list(structure.points_stand_on_their_own(environment(tmp_path, with_points(fixed)))) == []
     )
+
+
+def test_a_point_under_a_later_paragraph_that_goes_on_without_indent_is_reported(
+    tmp_path: Path,
+) -> None:
+    """An unindented line right under that paragraph is more of it (a lazy line): a point
+    under it is swallowed as well."""
+    text = (
+        "- **Eerste.** Tekst.\n\n    Nog een alinea,\ndie hier verder gaat.\n- **Tweede.** Tekst.\n"
+    )
+    document = environment(tmp_path, with_points(text))
+    assert [line for line, _, _ in structure.points_stand_on_their_own(document)] == [37]
+    rendered = site_markdown().convert(text)
+    assert "<strong>Tweede.</strong>" in rendered and rendered.count("<li>") == 1
+
+
+def test_a_line_that_starts_with_a_hash_ends_a_point_as_a_heading() -> None:
+    """Python-Markdown reads '#woord' at the start of a line as a heading, also without a
+    space: it ends the point, and the point's id goes before it."""
+    text = "- **Eerste.** Tekst met een [link](pagina.md\n#anker) erin.\n"
+    [written] = points.written_points(text, 1)
+    assert (written.point.text, written.paragraph_end) == ("Tekst met een [link](pagina.md", 0)
+    rendered = site_markdown().convert(points.with_point_ids(text))
+    assert '<li id="punt-eerste">' in rendered and "<h1" in rendered

@@ -97,13 +97,24 @@ def swallowed_points(part_markdown: str, first_line: int) -> list[tuple[int, str
     for index, line in enumerate(lines):
         match = _POINT.match(line)
         if match:
-            above = lines[index - 1] if index else ""
-            if after_blank and above[:1] in (" ", "\t") and not _starts_block(above):
+            if after_blank and _under_a_later_paragraph(lines, index):
                 found.append((first_line + index, point_title(match.group(1))))
             after_blank = False
         elif not line.strip():
             after_blank = True
     return found
+
+
+def _under_a_later_paragraph(lines: list[str], index: int) -> bool:
+    """Whether the line at `index` comes right under an indented paragraph (its later lines
+    may be unindented, "lazy" lines of it) that is not a list item."""
+    above = lines[index - 1] if index else ""
+    if not above.strip() or _starts_block(above):
+        return False
+    start = index - 1
+    while start > 0 and lines[start - 1].strip():
+        start -= 1
+    return lines[start][:1] in (" ", "\t") and not _starts_block(lines[start])
 
 
 def with_point_ids(part_markdown: str, prefix: str = "") -> str:
@@ -141,7 +152,7 @@ _NESTED_LIST = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]")
 # other line there, indented or not, is more of the same paragraph (Markdown's "lazy" lines).
 _NOT_LAZY = re.compile(
     r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)"  # a list item
-    r"|#{1,6}(?:[ \t]|$)|>|```|~~~|<"  # a heading, quote, fence or HTML block
+    r"|#|>|```|~~~|<"  # a heading (also '#woord'), quote, fence or HTML block
     r"|(?:[-*_][ ]{0,2}){3,}$"  # a rule (---)
 )
 

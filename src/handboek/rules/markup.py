@@ -138,14 +138,15 @@ _AUTOLINK_END = re.compile(
     r"<(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ff][Tt][Pp]://)[^<>]*>$|<[^<>@\s]+@[^<>\s]+>$"
 )
 _CONTAINER = re.compile(r"[ >]*")  # quote markers and indentation in front of a line's text
-_HEADING_LINE = re.compile(r"[ >]*#{1,6}[ \t]")
+# Python-Markdown reads a line that starts with # as a heading, also without a space after it.
+_HEADING_LINE = re.compile(r"[ >]*#")
 _CLOSING_HASHES = re.compile(r"[ ]*#*")
 _SETEXT_LINE = re.compile(r"[ >]*(?:=+|-+)[ ]*")
 # A line after which a paragraph ends without a blank line: a heading, list item, quote
 # marker change, HTML block, fence or rule (---); not a list item or a table.
 _TABLE_RULE = re.compile(r"[ >]*\|?[ ]*:?-+:?[ ]*(?:\|[ ]*:?-+:?[ ]*)*\|?[ ]*")
 _LIST_ITEM = re.compile(r"[ >]*(?:[-*+]|\d{1,9}[.)])[ \t]")
-_BLOCK_START = re.compile(r"[ >]*(?:#{1,6}[ \t]|<|```|~~~|(?:[-*_][ ]{0,2}){3,}$)")
+_BLOCK_START = re.compile(r"[ >]*(?:#|<|```|~~~|(?:[-*_][ ]{0,2}){3,}$)")
 
 
 def attribute_list_applies(source: str, start: int) -> bool:
