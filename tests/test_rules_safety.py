@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from handboek import audit_url
 from handboek.rules import safety
 from tests.sample_content import page
 
@@ -236,3 +237,36 @@ def test_the_attr_list_expression_and_the_id_shortcut_are_python_markdowns() -> 
         attributes, rest = _scanner.scan(written)
         expected = ([tuple(pair) for pair in attributes], rest)
         assert markup.scan_attributes(written) == expected, written
+
+
+SCHEME_HINT = (
+    "een link naar een andere website begint met https:// (of mailto: voor e-mail, tel: voor "
+    "een telefoonnummer); een link naar een pagina is een .md-bestand"
+)
+
+
+@pytest.mark.parametrize(
+    ("address", "allowed"),
+    [
+        ("https://www.voorbeeld.nl/", True),
+        ("http://www.voorbeeld.nl/", True),
+        ("mailto:info@voorbeeld.nl", True),
+        ("tel:+31101234567", True),
+        ("pagina.md#kop", True),
+        ("htt:ps://www.voorbeeld.nl/", False),
+        ("ftp://bestanden.voorbeeld.nl/", False),
+        ("file:///C:/Gebruikers/lijst.docx", False),
+        ("sms:0612345678", False),
+    ],
+)
+def test_a_link_uses_a_scheme_the_built_site_allows(
+    tmp_path: Path, address: str, allowed: bool
+) -> None:
+    """The same allow-list as the audit of the built site (`audit_url`): what the check
+    passes, the audit passes, and the other way round."""
+    found = list(safety.links_go_to_pages_or_websites(page(tmp_path, f"[link]({address})\n")))
+    assert (found == []) is allowed
+    assert (audit_url.navigation_problem(address) is None) is allowed
+    if not allowed:
+        name = address.split(":")[0]
+        assert found == [(9, f"een link met '{name}:' is niet toegestaan", SCHEME_HINT)]

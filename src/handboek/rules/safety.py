@@ -17,6 +17,7 @@ import html
 import re
 from collections.abc import Iterator
 
+from handboek import audit_url
 from handboek.problems import Finding
 from handboek.read.document import Document
 
@@ -53,6 +54,8 @@ _LINK_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "data")
 # Attributes whose address the browser loads while showing the page.
 _EMBED_ATTRIBUTES = ("src", "srcset", "poster", "data", "background")
 _CODE_SCHEMES = ("javascript:", "vbscript:")
+# Schemes reported by `no_code_in_links`, with their own message.
+_OWN_MESSAGE = frozenset({"javascript", "vbscript", "data"})
 # A link may not open a document made of its own address (data:text/html runs script);
 # an image may be data:image/... (it is shown, never run).
 _DATA_SCHEME = "data:"
@@ -107,6 +110,29 @@ def no_code_in_links(document: Document) -> Iterator[Finding]:
                 f"een link met '{_scheme_of(address).split(':')[0]}:' is niet toegestaan",
                 "de inhoud mag geen code uitvoeren; link naar een pagina (https://... of een "
                 ".md-bestand)",
+            )
+
+
+def links_go_to_pages_or_websites(document: Document) -> Iterator[Finding]:
+    """A link with a scheme uses one a reader's browser opens as a page or app: https:,
+    http:, mailto: or tel: (the audit of the built site allows the same, `audit_url`).
+    `javascript:`, `vbscript:` and `data:` have their own message (`no_code_in_links`)."""
+    links = [(link.line, link.destination) for link in document.links if not link.image]
+    links += [(item.line, item.destination) for item in document.definitions]
+    links += [
+        (tag.line, value)
+        for tag in document.tags
+        for name, value in tag.attributes
+        if name in _LINK_ATTRIBUTES and name not in ("src", "data")
+    ]
+    for line, address in sorted(set(links)):
+        name = audit_url.scheme(address)
+        if name and name not in audit_url.NAVIGATION_SCHEMES and name not in _OWN_MESSAGE:
+            yield Finding(
+                line,
+                f"een link met '{name}:' is niet toegestaan",
+                "een link naar een andere website begint met https:// (of mailto: voor e-mail, "
+                "tel: voor een telefoonnummer); een link naar een pagina is een .md-bestand",
             )
 
 
@@ -202,6 +228,7 @@ def no_loading_styles(document: Document) -> Iterator[Finding]:
 SAFETY_RULES = (
     no_scripts_or_embeds,
     no_code_in_links,
+    links_go_to_pages_or_websites,
     no_event_handlers,
     no_external_images,
     no_loading_styles,
