@@ -62,9 +62,10 @@ def _schema(arguments: argparse.Namespace) -> int:
         for name in schema.schema_files():
             file = folder / name
             # Each file in one step (a full disk leaves the old one), in its own line endings.
-            newline = atomic.Original.read(file).newline if file.is_file() else "\n"
+            old = atomic.Original.read(file) if file.is_file() else None
+            newline = old.newline if old else "\n"
             data = schema.schema_text(name).replace("\n", newline).encode("utf-8")
-            if file.is_file() and file.read_bytes() == data:
+            if old and old.data == data:
                 print(f"al bijgewerkt: {file.as_posix()}")
                 continue
             atomic.replace_file(file, data)

@@ -246,13 +246,10 @@ def _has_id(heading: str) -> bool:
     return any(
         name == "id"
         and heading[:offset].endswith(" ")
-        and _CLOSING_HASHES.fullmatch(heading, heading.find("}", offset) + 1) is not None
+        and markup.CLOSING_HASHES.fullmatch(heading, heading.find("}", offset) + 1) is not None
         for offset, attributes, _ in markup.attribute_lists(heading)
         for name, _ in attributes
     )
-
-
-_CLOSING_HASHES = re.compile(r"[ ]*#*")
 
 
 @functools.lru_cache(maxsize=4096)  # headings such as "Wat werkt?" recur on many pages

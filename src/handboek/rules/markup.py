@@ -18,7 +18,7 @@ Each rule takes a `Document` and yields `(line, message, hint)`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from handboek.problems import Finding
 from handboek.read import scan
@@ -140,12 +140,13 @@ _AUTOLINK_END = re.compile(
 _CONTAINER = re.compile(r"[ >]*")  # quote markers and indentation in front of a line's text
 # Python-Markdown reads a line that starts with # as a heading, also without a space after it.
 _HEADING_LINE = re.compile(r"[ >]*#")
-_CLOSING_HASHES = re.compile(r"[ ]*#*")
+# What may follow the `{...}` of a heading: its closing hashes (`## Kop {#anker} ##`).
+CLOSING_HASHES = re.compile(r"[ ]*#*")
 _SETEXT_LINE = re.compile(r"[ >]*(?:=+|-+)[ ]*")
-# A line after which a paragraph ends without a blank line: a heading, list item, quote
-# marker change, HTML block, fence or rule (---); not a list item or a table.
 _TABLE_RULE = re.compile(r"[ >]*\|?[ ]*:?-+:?[ ]*(?:\|[ ]*:?-+:?[ ]*)*\|?[ ]*")
 _LIST_ITEM = re.compile(r"[ >]*(?:[-*+]|\d{1,9}[.)])[ \t]")
+# A line after which a paragraph ends without a blank line: a heading, an HTML block, a
+# fence or a rule (---). A list item or a table row does not end it (a deeper quote does).
 _BLOCK_START = re.compile(r"[ >]*(?:#|<|```|~~~|(?:[-*_][ ]{0,2}){3,}$)")
 
 
@@ -156,23 +157,23 @@ def attribute_list_applies(source: str, start: int) -> bool:
     line_start = source.rfind("\n", 0, start) + 1
     line_end = _line_end(source, end)
     before, after = source[line_start:start], source[end:line_end]
-    decided = _by_its_line(before, after, _in_a_table(source, line_start))
+    decided = _by_its_line(before, after, lambda: _in_a_table(source, line_start))
     if decided is not None:
         return decided
     return _ends_a_block(source, line_start, line_end, before)
 
 
-def _by_its_line(before: str, after: str, in_a_table: bool) -> bool | None:
+def _by_its_line(before: str, after: str, in_a_table: Callable[[], bool]) -> bool | None:
     """What the line alone decides: after an inline element, in a table cell or heading, or
     with text after it; None for a `{...}` with nothing after it on its line."""
     if before[-1:] and before[-1] in _AFTER_INLINE_ELEMENT:
         return True
     if before.endswith(">"):  # an autolink is an element; an HTML tag stays text for attr_list
         return _AUTOLINK_END.search(before) is not None
-    if in_a_table:  # a cell: after a space, at the end of the cell (every line is a row)
+    if in_a_table():  # a cell: after a space, at the end of the cell (every line is a row)
         return before.endswith(" ") and (not after.strip() or after.lstrip().startswith("|"))
     if _HEADING_LINE.match(before):  # closing hashes go before attr_list reads the heading
-        return before.endswith(" ") and _CLOSING_HASHES.fullmatch(after) is not None
+        return before.endswith(" ") and CLOSING_HASHES.fullmatch(after) is not None
     if after.strip(" "):
         return False
     return None
@@ -203,11 +204,16 @@ def _ends_a_block(source: str, line_start: int, line_end: int, before: str) -> b
 def _block_lines(source: str, line_start: int) -> list[str]:
     """The lines of the block before the line at `line_start` (since the last blank line
     or heading)."""
-    lines = source[:line_start].split("\n")[:-1]
-    for number in range(len(lines) - 1, -1, -1):
-        if not lines[number].strip(" >") or _HEADING_LINE.match(lines[number]):
-            return lines[number + 1 :]
-    return lines
+    lines: list[str] = []
+    end = line_start - 1
+    while end >= 0:
+        start = source.rfind("\n", 0, end) + 1
+        line = source[start:end]
+        if not line.strip(" >") or _HEADING_LINE.match(line):
+            break
+        lines.append(line)
+        end = start - 1
+    return lines[::-1]
 
 
 def _in_a_list(source: str, line_start: int) -> bool:

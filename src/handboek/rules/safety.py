@@ -87,15 +87,7 @@ def no_code_in_links(document: Document) -> Iterator[Finding]:
         for name, value in tag.attributes
         if name in _LINK_ATTRIBUTES
     ]
-    data_links = [(link.line, link.destination) for link in document.links if not link.image]
-    data_links += [(item.line, item.destination) for item in document.definitions]
-    data_links += [
-        (tag.line, value)
-        for tag in document.tags
-        for name, value in tag.attributes
-        if name in _LINK_ATTRIBUTES and name not in ("src", "data")
-    ]
-    for line, address in sorted(set(data_links)):
+    for line, address in _followed_links(document):
         if _scheme_of(address).startswith(_DATA_SCHEME):
             yield Finding(
                 line,
@@ -117,15 +109,7 @@ def links_go_to_pages_or_websites(document: Document) -> Iterator[Finding]:
     """A link with a scheme uses one a reader's browser opens as a page or app: https:,
     http:, mailto: or tel: (the audit of the built site allows the same, `audit_url`).
     `javascript:`, `vbscript:` and `data:` have their own message (`no_code_in_links`)."""
-    links = [(link.line, link.destination) for link in document.links if not link.image]
-    links += [(item.line, item.destination) for item in document.definitions]
-    links += [
-        (tag.line, value)
-        for tag in document.tags
-        for name, value in tag.attributes
-        if name in _LINK_ATTRIBUTES and name not in ("src", "data")
-    ]
-    for line, address in sorted(set(links)):
+    for line, address in _followed_links(document):
         name = audit_url.scheme(address)
         if name and name not in audit_url.NAVIGATION_SCHEMES and name not in _OWN_MESSAGE:
             yield Finding(
@@ -134,6 +118,20 @@ def links_go_to_pages_or_websites(document: Document) -> Iterator[Finding]:
                 "een link naar een andere website begint met https:// (of mailto: voor e-mail, "
                 "tel: voor een telefoonnummer); een link naar een pagina is een .md-bestand",
             )
+
+
+def _followed_links(document: Document) -> list[tuple[int, str]]:
+    """(line, address) of what a reader follows, in order: links (not images), reference
+    definitions, and the link attributes of HTML other than src and data."""
+    links = [(link.line, link.destination) for link in document.links if not link.image]
+    links += [(item.line, item.destination) for item in document.definitions]
+    links += [
+        (tag.line, value)
+        for tag in document.tags
+        for name, value in tag.attributes
+        if name in _LINK_ATTRIBUTES and name not in ("src", "data")
+    ]
+    return sorted(set(links))
 
 
 def no_event_handlers(document: Document) -> Iterator[Finding]:
